@@ -1,0 +1,139 @@
+/**
+ * What an activation function is to activ: everything the CLI, the list, the README catalog and
+ * the tests need to know about it, in one entry. Adding a function is one file that calls
+ * `defineActivation` and one line in `catalog.ts`.
+ */
+
+/** A numeric parameter, e.g. ELU's alpha. Bounds are checked before any evaluation. */
+export interface NumberParam<Name extends string = string> {
+  readonly kind: 'number';
+  readonly name: Name;
+  readonly default: number;
+  /** Short symbol for titles and legends, e.g. "α". */
+  readonly symbol: string;
+  readonly description: string;
+  /** Allowed range; `exclusive` marks a bound the value may not equal. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
+  /** Other spellings accepted on the command line, e.g. leaky_relu's "alpha". */
+  readonly aliases?: readonly string[];
+}
+
+/** A parameter that takes one of a few words, e.g. GELU's approximate = none | tanh. */
+export interface ChoiceParam<Name extends string = string, Choice extends string = string> {
+  readonly kind: 'choice';
+  readonly name: Name;
+  readonly default: Choice;
+  readonly choices: readonly Choice[];
+  readonly symbol: string;
+  readonly description: string;
+  readonly aliases?: readonly string[];
+}
+
+export type ParamSpec = NumberParam | ChoiceParam;
+export type ParamValue = number | string;
+export type ParamValues = Readonly<Record<string, ParamValue>>;
+
+type SpecFor<P> = {
+  [K in keyof P & string]: P[K] extends number ? NumberParam<K> : ChoiceParam<K, P[K] & string>;
+}[keyof P & string];
+
+interface Common<P> {
+  /** Canonical snake_case name. */
+  readonly name: string;
+  /** Display name for titles, e.g. "ELU". */
+  readonly label: string;
+  readonly aliases?: readonly string[];
+  readonly description: string;
+  /** The formula in plain Unicode text. */
+  readonly formula: string;
+  readonly params: readonly SpecFor<P>[];
+  /** Default x range when the user gives none. */
+  readonly range: readonly [number, number];
+  /** x positions where f' jumps (corners); sampled exactly so corners stay sharp. */
+  readonly kinks?: (p: P) => readonly number[];
+  /** x positions where f itself jumps; the plot draws them as vertical steps. */
+  readonly jumps?: (p: P) => readonly number[];
+  /** A check across parameters; returns what is wrong, in words for the user. */
+  readonly check?: (p: P) => string | undefined;
+  /** How f' is defined where it does not exist (kinks, jumps), for the docs. */
+  readonly derivativeConvention?: string;
+}
+
+/** f and f' of one x: the common case. */
+export interface PointwiseDefinition<P> extends Common<P> {
+  readonly f: (x: number, p: P) => number;
+  readonly df: (x: number, p: P) => number;
+}
+
+/**
+ * f and f' over a whole vector (the softmax family): each output depends on every input, so on
+ * the sampled grid as a whole.
+ */
+export interface VectorDefinition<P> extends Common<P> {
+  readonly overVector: true;
+  readonly fVector: (x: Float64Array, p: P, out: Float64Array) => void;
+  readonly dfVector: (x: Float64Array, p: P, out: Float64Array) => void;
+}
+
+/** The erased, uniform view of an entry that the rest of activ works with. */
+export interface Activation {
+  readonly name: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  readonly description: string;
+  readonly formula: string;
+  readonly params: readonly ParamSpec[];
+  readonly range: readonly [number, number];
+  /** True for the softmax family: values depend on the whole input vector. */
+  readonly overVector: boolean;
+  readonly derivativeConvention: string | undefined;
+  kinks(p: ParamValues): readonly number[];
+  jumps(p: ParamValues): readonly number[];
+  check(p: ParamValues): string | undefined;
+  /** f over x, into `out` (allocated when not given). Parameters must be complete and valid. */
+  evaluate(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
+  /** f' over x; for the softmax family the diagonal of the Jacobian. */
+  derivative(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
+}
+
+function pointwise<P>(fn: (x: number, p: P) => number) {
+  return (x: Float64Array, p: P, out: Float64Array): void => {
+    for (let i = 0; i < x.length; i++) out[i] = fn(x[i]!, p);
+  };
+}
+
+export function defineActivation<P extends Record<string, ParamValue> = Record<never, never>>(
+  def: PointwiseDefinition<P> | VectorDefinition<P>,
+): Activation {
+  const overVector = 'overVector' in def;
+  const f = 'overVector' in def ? def.fVector : pointwise(def.f);
+  const df = 'overVector' in def ? def.dfVector : pointwise(def.df);
+  // The public view takes loose ParamValues; the CLI and library validate them against
+  // `params` (see params.ts) before they reach here, so the cast only restores the entry's type.
+  const typed = (p: ParamValues) => p as unknown as P;
+  return {
+    name: def.name,
+    label: def.label,
+    aliases: def.aliases ?? [],
+    description: def.description,
+    formula: def.formula,
+    params: def.params,
+    range: def.range,
+    overVector,
+    derivativeConvention: def.derivativeConvention,
+    kinks: (p) => def.kinks?.(typed(p)) ?? [],
+    jumps: (p) => def.jumps?.(typed(p)) ?? [],
+    check: (p) => def.check?.(typed(p)),
+    evaluate(x, p, out = new Float64Array(x.length)) {
+      f(x, typed(p), out);
+      return out;
+    },
+    derivative(x, p, out = new Float64Array(x.length)) {
+      df(x, typed(p), out);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { defineActivation } from './activation.js';
+
+export const softsign = defineActivation({
+  name: 'softsign',
+  label: 'Softsign',
+  description: 'Squashes into (−1, 1) like tanh, with polynomial rather than exponential tails',
+  formula: 'x / (1 + |x|)',
+  params: [],
+  range: [-10, 10],
+  f: (x) => x / (1 + Math.abs(x)),
+  df: (x) => {
+    const d = 1 + Math.abs(x);
+    return 1 / d / d; // two divisions: d·d overflows for |x| > 1e154 while the result is still normal
+  },
+});

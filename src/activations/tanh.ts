@@ -1,0 +1,13 @@
+import { sech2 } from '../math/logistic.js';
+import { defineActivation } from './activation.js';
+
+export const tanh = defineActivation({
+  name: 'tanh',
+  label: 'Tanh',
+  description: 'Hyperbolic tangent: squashes any input into (−1, 1), zero-centred',
+  formula: '(eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
+  params: [],
+  range: [-5, 5],
+  f: (x) => Math.tanh(x),
+  df: (x) => sech2(x),
+});

@@ -1,0 +1,150 @@
+/**
+ * A Chart.js plugin that draws the figure's frame the way Matplotlib does: background, spines on
+ * four sides, outward ticks, tick labels, offset text, title and axis labels.
+ *
+ * Why by hand rather than with Chart.js's own scales: Chart.js positions tick labels with its
+ * own text baselines and shrinks the chart area to make room for titles and labels, while
+ * Matplotlib keeps the axes box fixed and aligns text by the glyphs' ink and the "lp" line
+ * metrics, snapping straight lines to the pixel grid. Chart.js still maps data to pixels and
+ * draws, dashes and clips the curves.
+ */
+import type { Chart, Plugin } from 'chart.js';
+import type { AxisModel } from './axis.js';
+import type { FigureModel } from './model.js';
+import { figureGeometry, matplotlibStyle as style } from './style.js';
+
+type Ctx = Chart['ctx'];
+type HAlign = 'left' | 'center' | 'right';
+type VAlign = 'top' | 'baseline' | 'center_baseline' | 'bottom';
+
+interface TextBox {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/**
+ * Draw `text` with Matplotlib's alignment: horizontally by the ink extent, vertically by a box
+ * whose ascent and descent are at least those of "lp" (matplotlib.text.Text._get_layout).
+ * Returns the box, for placing what comes next to it.
+ */
+function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextBox {
+  const ink = ctx.measureText(text);
+  const lp = ctx.measureText('lp');
+  const ascent = Math.max(ink.actualBoundingBoxAscent, lp.actualBoundingBoxAscent);
+  const descent = Math.max(ink.actualBoundingBoxDescent, lp.actualBoundingBoxDescent);
+  const inkLeft = -ink.actualBoundingBoxLeft;
+  const inkWidth = ink.actualBoundingBoxRight + ink.actualBoundingBoxLeft;
+  const left = ha === 'left' ? x : ha === 'center' ? x - inkWidth / 2 : x - inkWidth;
+  const baseline =
+    va === 'top' ? y + ascent : va === 'baseline' ? y : va === 'center_baseline' ? y + ascent / 2 : y - descent;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillText(text, left - inkLeft, baseline);
+  return { left, right: left + inkWidth, top: baseline - ascent, bottom: baseline + descent };
+}
+
+/** Matplotlib's path snapping: straight lines land on pixel centres when their width is odd. */
+function snap(v: number, lineWidth: number): number {
+  const rounded = Math.floor(v + 0.5);
+  return Math.floor(lineWidth) % 2 === 1 ? rounded + 0.5 : rounded;
+}
+
+function pixelFor(axis: AxisModel, value: number, low: number, high: number): number {
+  const u = (value / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
+  return low + u * (high - low);
+}
+
+function union(boxes: readonly TextBox[], fallback: TextBox): TextBox {
+  if (boxes.length === 0) return fallback;
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  };
+}
+
+export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
+  const geometry = figureGeometry(figure.width, figure.height, figure.dpi);
+  const { box, px } = geometry;
+  const font = (pt: number) => `${pt * px}px "${style.fontFamily}"`;
+
+  return {
+    id: 'matplotlibAxes',
+    // Chart.js clears the canvas before drawing; paint the background after that, as vector
+    // paths (chartjs-node-canvas's backgroundColour would embed a raster in SVG and PDF).
+    beforeDraw(chart: Chart<'line'>) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.fillStyle = style.background;
+      ctx.fillRect(0, 0, figure.width, figure.height);
+      ctx.restore();
+    },
+    afterDatasetsDraw(chart: Chart<'line'>) {
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = style.foreground;
+      ctx.fillStyle = style.foreground;
+
+      // Spines, above the curves as in Matplotlib (zorder 2.5 over 2).
+      const spine = style.spineWidthPt * px;
+      ctx.lineWidth = spine;
+      ctx.lineCap = 'square';
+      const [l, r, t, b] = [snap(box.left, spine), snap(box.right, spine), snap(box.top, spine), snap(box.bottom, spine)];
+      ctx.beginPath();
+      ctx.rect(l, t, r - l, b - t);
+      ctx.stroke();
+
+      // Ticks, outward, and their labels.
+      const tickWidth = style.tickWidthPt * px;
+      const tickLength = style.tickLengthPt * px;
+      const pad = style.tickPadPt * px;
+      ctx.lineWidth = tickWidth;
+      ctx.lineCap = 'butt';
+      ctx.font = font(style.fontSizePt);
+      const xBoxes: TextBox[] = [];
+      figure.x.ticks.forEach((value, i) => {
+        const sx = snap(pixelFor(figure.x, value, box.left, box.right), tickWidth);
+        ctx.beginPath();
+        ctx.moveTo(sx, b);
+        ctx.lineTo(sx, b + tickLength);
+        ctx.stroke();
+        xBoxes.push(drawText(ctx, figure.x.labels[i]!, pixelFor(figure.x, value, box.left, box.right), box.bottom + tickLength + pad, 'center', 'top'));
+      });
+      const yBoxes: TextBox[] = [];
+      figure.y.ticks.forEach((value, i) => {
+        const sy = snap(pixelFor(figure.y, value, box.bottom, box.top), tickWidth);
+        ctx.beginPath();
+        ctx.moveTo(l, sy);
+        ctx.lineTo(l - tickLength, sy);
+        ctx.stroke();
+        yBoxes.push(drawText(ctx, figure.y.labels[i]!, box.left - tickLength - pad, pixelFor(figure.y, value, box.bottom, box.top), 'right', 'center_baseline'));
+      });
+
+      // Offset texts (Axis._update_offset_text_position), then the axis labels beyond them.
+      const offsetPad = style.offsetTextPadPt * px;
+      const xFallback = { left: box.left, right: box.right, top: box.bottom, bottom: box.bottom };
+      const xLabels = union(xBoxes, xFallback);
+      if (figure.x.offsetText) drawText(ctx, figure.x.offsetText, box.right, xLabels.bottom + offsetPad, 'right', 'top');
+      if (figure.y.offsetText) drawText(ctx, figure.y.offsetText, box.left, box.top - offsetPad, 'left', 'bottom');
+
+      const labelPad = style.labelPadPt * px;
+      if (figure.xlabel) drawText(ctx, figure.xlabel, (box.left + box.right) / 2, xLabels.bottom + labelPad, 'center', 'top');
+      if (figure.ylabel) {
+        const yLabels = union(yBoxes, { left: box.left, right: box.left, top: box.top, bottom: box.bottom });
+        ctx.save();
+        ctx.translate(yLabels.left - labelPad, (box.top + box.bottom) / 2);
+        ctx.rotate(-Math.PI / 2);
+        drawText(ctx, figure.ylabel, 0, 0, 'center', 'bottom');
+        ctx.restore();
+      }
+      if (figure.title) {
+        ctx.font = font(style.titleSizePt);
+        drawText(ctx, figure.title, (box.left + box.right) / 2, box.top - style.titlePadPt * px, 'center', 'baseline');
+      }
+      ctx.restore();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Matplotlib's default look (rcParams of 3.x, see shared/matplotlib-look.md), in points or as
+ * fractions of the figure, so it scales with the figure's dpi exactly as Matplotlib's does.
+ */
+export const matplotlibStyle = {
+  figureWidthIn: 6.4,
+  figureHeightIn: 4.8,
+  dpi: 100,
+  /** figure.subplot.left/right/bottom/top, fractions of the figure */
+  subplot: { left: 0.125, right: 0.9, bottom: 0.11, top: 0.88 },
+  margin: 0.05,
+  fontFamily: 'DejaVu Sans',
+  fontSizePt: 10,
+  titleSizePt: 12,
+  titlePadPt: 6,
+  labelPadPt: 4,
+  spineWidthPt: 0.8,
+  tickLengthPt: 3.5,
+  tickWidthPt: 0.8,
+  tickPadPt: 3.5,
+  /** Axis.OFFSETTEXTPAD */
+  offsetTextPadPt: 3,
+  lineWidthPt: 1.5,
+  background: '#ffffff',
+  foreground: '#000000',
+  /** tab10, axes.prop_cycle */
+  colorCycle: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'],
+} as const;
+
+export type Style = typeof matplotlibStyle;
+
+/** Pixel geometry of one figure: where the axes box is and how big a point is. */
+export interface Geometry {
+  readonly width: number;
+  readonly height: number;
+  /** Pixels per point: dpi / 72. */
+  readonly px: number;
+  readonly box: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+}
+
+export function figureGeometry(width: number, height: number, dpi: number, style: Style = matplotlibStyle): Geometry {
+  const { subplot } = style;
+  return {
+    width,
+    height,
+    px: dpi / 72,
+    box: {
+      left: subplot.left * width,
+      right: subplot.right * width,
+      top: (1 - subplot.top) * height,
+      bottom: (1 - subplot.bottom) * height,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Activation, ParamValues } from './activations/activation.js';
+import { nextDown, nextUp } from './math/float.js';
+
+/**
+ * `samples` evenly spaced points from `from` to `to`, both included. Written as a weighted mean
+ * rather than from + i·step so that a span wider than the double range (−1e308..1e308) does not
+ * overflow, and the end points are exact.
+ */
+export function linearGrid(from: number, to: number, samples: number): Float64Array {
+  const x = new Float64Array(samples);
+  const last = samples - 1;
+  for (let i = 0; i <= last; i++) {
+    const t = i / last;
+    x[i] = from * (1 - t) + to * t;
+  }
+  x[0] = from;
+  x[last] = to;
+  return x;
+}
+
+/** Merge sorted `extra` points into the sorted grid, dropping duplicates and points outside it. */
+function mergeSorted(grid: Float64Array, extra: readonly number[]): Float64Array {
+  const from = grid[0]!;
+  const to = grid[grid.length - 1]!;
+  const inside = [...new Set(extra)].filter((v) => v > from && v < to).sort((a, b) => a - b);
+  if (inside.length === 0) return grid;
+  const out: number[] = [];
+  let j = 0;
+  for (const g of grid) {
+    while (j < inside.length && inside[j]! < g) out.push(inside[j++]!);
+    if (j < inside.length && inside[j] === g) j++;
+    out.push(g);
+  }
+  return Float64Array.from(out);
+}
+
+export interface Curve {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+}
+
+export type Quantity = 'value' | 'derivative';
+
+/**
+ * The points a figure draws for f (or f'): the even grid plus every breakpoint inside it, so a
+ * ReLU corner is a real corner. At a jump the points just left and right of it (the adjacent
+ * doubles) are sampled too, which makes the drawn line vertical there, whatever `samples` is.
+ * A kink of f is a jump of f', so for the derivative kinks are treated as jumps.
+ */
+export function sampleCurve(
+  activation: Activation,
+  params: ParamValues,
+  from: number,
+  to: number,
+  samples: number,
+  quantity: Quantity = 'value',
+): Curve {
+  const kinks = activation.kinks(params);
+  const jumps = activation.jumps(params);
+  const steps = quantity === 'value' ? jumps : [...jumps, ...kinks];
+  const corners = quantity === 'value' ? kinks : [];
+  const breakpoints = [...corners, ...steps.flatMap((j) => [nextDown(j), j, nextUp(j)])];
+  // Softmax and friends are taken over the even grid the user asked for, as the article does.
+  const x = activation.overVector ? linearGrid(from, to, samples) : mergeSorted(linearGrid(from, to, samples), breakpoints);
+  const y = quantity === 'value' ? activation.evaluate(x, params) : activation.derivative(x, params);
+  return { x, y };
+}
