@@ -67,7 +67,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   const from = request.from ?? first.range[0];
   const to = request.to ?? first.range[1];
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new UsageError(`the range must be finite, not ${from}..${to}`);
-  if (!(from < to)) throw new UsageError(`the range must go from low to high, but ${from} >= ${to}`);
+  if (!(from < to)) throw new UsageError(`the x range must go from low to high (--from below --to), but ${from} >= ${to}`);
   const samples = checkInteger('--samples', request.samples ?? DEFAULT_SAMPLES, 2, MAX_SAMPLES);
   const dpi = matplotlibStyle.dpi;
   const width = checkInteger('--width', request.width ?? Math.round(matplotlibStyle.figureWidthIn * dpi), 16, MAX_PIXELS);

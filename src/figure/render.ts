@@ -36,7 +36,20 @@ function rendererFor(width: number, height: number, format: ImageFormat): ChartJ
   return renderer;
 }
 
+/**
+ * Cairo declares an SVG's size in points equal to its pixels. Matplotlib's SVG keeps the figure's
+ * physical size (640 px at 100 dpi is 460.8 pt), so a 10 pt label is 10 pt on paper: declare
+ * that size and keep the pixel viewBox.
+ */
+function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
+  const pt = (px: number) => String(Number(((px * 72) / figure.dpi).toFixed(4)));
+  const text = svg.toString('utf8');
+  const sized = text.replace(/(<svg[^>]*?) width="[^"]*" height="[^"]*"/, `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt"`);
+  return Buffer.from(sized, 'utf8');
+}
+
 /** The figure as the bytes of a PNG or SVG file. */
 export function renderFigure(figure: FigureModel, format: ImageFormat): Buffer {
-  return rendererFor(figure.width, figure.height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
+  const bytes = rendererFor(figure.width, figure.height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
+  return format === 'svg' ? withPhysicalSize(bytes, figure) : bytes;
 }

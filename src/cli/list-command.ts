@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import type { Activation, ParamSpec } from '../activations/activation.js';
+import { catalog } from '../activations/catalog.js';
+import { writeStdout } from './stdout.js';
+
+function paramJson(p: ParamSpec) {
+  const base = { name: p.name, default: p.default, symbol: p.symbol, description: p.description, aliases: p.aliases ?? [] };
+  if (p.kind === 'choice') return { ...base, choices: p.choices };
+  return {
+    ...base,
+    ...(p.min === undefined ? {} : { min: p.min, minExclusive: p.minExclusive ?? false }),
+    ...(p.max === undefined ? {} : { max: p.max, maxExclusive: p.maxExclusive ?? false }),
+  };
+}
+
+/** The registry as JSON, for scripts. */
+export function catalogJson(activations: readonly Activation[] = catalog) {
+  return activations.map((a) => ({
+    name: a.name,
+    label: a.label,
+    aliases: a.aliases,
+    description: a.description,
+    formula: a.formula,
+    params: a.params.map(paramJson),
+    range: a.range,
+    overVector: a.overVector,
+    ...(a.derivativeConvention ? { derivativeConvention: a.derivativeConvention } : {}),
+  }));
+}
+
+/** The registry as an aligned text table. */
+export function catalogTable(activations: readonly Activation[] = catalog): string {
+  const rows = activations.map((a) => [
+    a.name,
+    a.aliases.join(', ') || '-',
+    a.params.map((p) => `${p.name}=${p.default}`).join(' ') || '-',
+    a.formula + (a.overVector ? '  (over the sampled grid: depends on --samples)' : ''),
+  ]);
+  const header = ['NAME', 'ALIASES', 'PARAMETERS', 'FORMULA'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+}
+
+export function listCommand(): Command {
+  return new Command('list')
+    .description('list every activation function with its parameters, defaults and formula')
+    .option('--json', 'print a JSON array (name, aliases, params [{name, default, ...}], formula, ...)')
+    .addHelpText('after', '\nExamples:\n  activ list\n  activ list --json | jq -r \'.[].name\'')
+    .action(async (options: { json?: boolean }) => {
+      await writeStdout(options.json ? JSON.stringify(catalogJson(), null, 2) + '\n' : catalogTable());
+    });
+}
