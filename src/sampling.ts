@@ -2,18 +2,19 @@ import type { Activation, ParamValues } from './activations/activation.js';
 import { nextDown, nextUp } from './math/float.js';
 
 /**
- * `samples` evenly spaced points from `from` to `to`, both included. Written as a weighted mean
- * rather than from + i·step so that a span wider than the double range (−1e308..1e308) does not
- * overflow, and the end points are exact.
+ * `samples` evenly spaced points from `from` to `to`, both included, as numpy.linspace computes
+ * them (start + i·step, the last point set to `to`). When the span is wider than the double range
+ * (−1e308..1e308) the step overflows, so there each point is a weighted mean of the ends instead.
  */
 export function linearGrid(from: number, to: number, samples: number): Float64Array {
   const x = new Float64Array(samples);
   const last = samples - 1;
-  for (let i = 0; i <= last; i++) {
-    const t = i / last;
-    x[i] = from * (1 - t) + to * t;
+  const step = (to - from) / last;
+  if (Number.isFinite(step)) {
+    for (let i = 0; i < last; i++) x[i] = from + i * step;
+  } else {
+    for (let i = 0; i < last; i++) x[i] = from * (1 - i / last) + to * (i / last);
   }
-  x[0] = from;
   x[last] = to;
   return x;
 }
