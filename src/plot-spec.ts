@@ -2,11 +2,10 @@ import type { Activation, ParamValues } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
 import { UsageError } from './errors.js';
+import { checkInteger, gridSpec } from './grid-spec.js';
 import type { ImageFormat } from './figure/render.js';
 import { matplotlibStyle } from './figure/style.js';
 
-export const DEFAULT_SAMPLES = 1000;
-export const MAX_SAMPLES = 10_000_000;
 export const MAX_PIXELS = 10_000;
 
 export interface CurveSpec {
@@ -44,13 +43,6 @@ export interface PlotRequest {
   readonly ylabel?: string;
 }
 
-function checkInteger(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
-  }
-  return value;
-}
-
 /** "ELU (α = 1)": the function's label and its parameters with their symbols. */
 export function automaticTitle(curve: CurveSpec): string {
   const params = curve.activation.params.map((p) => `${p.symbol} = ${curve.params[p.name]}`);
@@ -63,12 +55,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
     const activation = getActivation(f.name);
     return { activation, params: resolveParams(activation, f.params) };
   });
-  const first = curves[0]!.activation;
-  const from = request.from ?? first.range[0];
-  const to = request.to ?? first.range[1];
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new UsageError(`the range must be finite, not ${from}..${to}`);
-  if (!(from < to)) throw new UsageError(`the x range must go from low to high (--from below --to), but ${from} >= ${to}`);
-  const samples = checkInteger('--samples', request.samples ?? DEFAULT_SAMPLES, 2, MAX_SAMPLES);
+  const { from, to, samples } = gridSpec(curves[0]!.activation, request);
   const dpi = matplotlibStyle.dpi;
   const width = checkInteger('--width', request.width ?? Math.round(matplotlibStyle.figureWidthIn * dpi), 16, MAX_PIXELS);
   const height = checkInteger('--height', request.height ?? Math.round(matplotlibStyle.figureHeightIn * dpi), 16, MAX_PIXELS);

@@ -1,4 +1,4 @@
-import type { Activation, ParamValues } from './activations/activation.js';
+import type { Activation, ParamValues, Quantity } from './activations/activation.js';
 import { nextDown, nextUp } from './math/float.js';
 
 /**
@@ -39,8 +39,6 @@ export interface Curve {
   readonly x: Float64Array;
   readonly y: Float64Array;
 }
-
-export type Quantity = 'value' | 'derivative';
 
 /**
  * The points a figure draws for f (or f'): the even grid plus every breakpoint inside it, so a

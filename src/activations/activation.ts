@@ -33,6 +33,9 @@ export interface ChoiceParam<Name extends string = string, Choice extends string
 }
 
 export type ParamSpec = NumberParam | ChoiceParam;
+
+/** What to compute: the function itself or its derivative (for softmax, the Jacobian's diagonal). */
+export type Quantity = 'value' | 'derivative';
 export type ParamValue = number | string;
 export type ParamValues = Readonly<Record<string, ParamValue>>;
 

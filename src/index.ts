@@ -1,0 +1,40 @@
+/**
+ * activ as a library: the registry of activation functions, exact evaluation over arrays,
+ * derivatives, grid sampling, and figures.
+ *
+ *     import { evaluate, derivative, catalog, plot } from 'activ';
+ *     evaluate('gelu', [-1, 0, 1]);                    // Float64Array
+ *     derivative('softplus', [20], { beta: 2 });
+ *     const png = await plot({ functions: [{ name: 'elu', params: { alpha: 1 } }], from: -20, to: 20 });
+ *
+ * Importing this module loads no graphics: Chart.js and Cairo load on the first `plot` call.
+ */
+export type {
+  Activation,
+  ChoiceParam,
+  NumberParam,
+  ParamSpec,
+  ParamValue,
+  ParamValues,
+  Quantity,
+} from './activations/activation.js';
+export { defineActivation } from './activations/activation.js';
+export { catalog } from './activations/catalog.js';
+export { findParam, resolveParams } from './activations/params.js';
+export { findActivation, getActivation, normaliseName, suggestNames } from './activations/registry.js';
+export { EnvironmentError, UsageError } from './errors.js';
+export { derivative, evaluate, tabulate, type Table } from './evaluation.js';
+export { DEFAULT_SAMPLES, MAX_SAMPLES, gridSpec, type GridSpec } from './grid-spec.js';
+export { linearGrid, sampleCurve, type Curve } from './sampling.js';
+export { plotSpec, type PlotRequest, type PlotSpec } from './plot-spec.js';
+export type { ImageFormat } from './figure/render.js';
+
+import { plotSpec, type PlotRequest } from './plot-spec.js';
+
+/** Render a figure to the bytes of a PNG or SVG file (`request.format`, default png). */
+export async function plot(request: PlotRequest): Promise<Buffer> {
+  const spec = plotSpec(request);
+  const { buildFigure } = await import('./figure/build-figure.js');
+  const { renderFigure } = await import('./figure/render.js');
+  return renderFigure(buildFigure(spec), spec.format);
+}
