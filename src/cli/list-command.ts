@@ -41,12 +41,30 @@ export function catalogTable(activations: readonly Activation[] = catalog): stri
   return [header, ...rows].map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
 }
 
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** The registry as a Markdown table: the README's catalog is this, so it cannot drift. */
+export function catalogMarkdown(activations: readonly Activation[] = catalog): string {
+  const rows = activations.map((a) => {
+    const params = a.params.map((p) => `\`${p.name}\` = ${p.default}`).join(', ') || '—';
+    const aliases = a.aliases.map((n) => `\`${n}\``).join(', ') || '—';
+    const note = a.overVector ? ' Over the whole input vector (in plots: the sampled grid).' : '';
+    const convention = a.derivativeConvention ? ` Derivative: ${a.derivativeConvention}.` : '';
+    return `| \`${a.name}\` | ${aliases} | ${escapeCell(a.formula)} | ${params} | ${escapeCell(a.description + '.' + note + convention)} |`;
+  });
+  return ['| name | aliases | f(x) | parameters | notes |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+}
+
 export function listCommand(): Command {
   return new Command('list')
     .description('list every activation function with its parameters, defaults and formula')
     .option('--json', 'print a JSON array (name, aliases, params [{name, default, ...}], formula, ...)')
+    .option('--markdown', 'print a Markdown table (the README catalog)')
     .addHelpText('after', '\nExamples:\n  activ list\n  activ list --json | jq -r \'.[].name\'')
-    .action(async (options: { json?: boolean }) => {
-      await writeStdout(options.json ? JSON.stringify(catalogJson(), null, 2) + '\n' : catalogTable());
+    .action(async (options: { json?: boolean; markdown?: boolean }) => {
+      if (options.json) await writeStdout(JSON.stringify(catalogJson(), null, 2) + '\n');
+      else await writeStdout(options.markdown ? catalogMarkdown() : catalogTable());
     });
 }

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogMarkdown } from '../src/cli/list-command.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('shows the catalog exactly as the registry has it (run `npm run readme` after changing it)', () => {
+    const start = readme.indexOf('<!-- catalog:start');
+    const body = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('<!-- catalog:end -->'));
+    expect(body).toBe(catalogMarkdown());
+  });
+
+  it('has a Quick start with the install, plot and test commands', () => {
+    expect(readme).toContain('## Quick start');
+    expect(readme).toContain('npm ci && npx activ plot elu --alpha 1 --from -20 --to 20');
+    expect(readme).toContain('    npm test');
+  });
+});
