@@ -27,14 +27,16 @@ export { derivative, evaluate, tabulate, type Table } from './evaluation.js';
 export { DEFAULT_SAMPLES, MAX_SAMPLES, gridSpec, type GridSpec } from './grid-spec.js';
 export { linearGrid, sampleCurve, type Curve } from './sampling.js';
 export { plotSpec, type PlotRequest, type PlotSpec } from './plot-spec.js';
+export { LEGEND_LOCATIONS, type CurveSpec, type FigureFormat, type LegendLocation } from './plot-spec.js';
 export type { ImageFormat } from './figure/render.js';
 
+import { UsageError } from './errors.js';
 import { plotSpec, type PlotRequest } from './plot-spec.js';
 
-/** Render a figure to the bytes of a PNG or SVG file (`request.format`, default png). */
+/** Render a figure to the bytes of a PNG, SVG or PDF file (`request.format`, default png). */
 export async function plot(request: PlotRequest): Promise<Buffer> {
   const spec = plotSpec(request);
-  const { buildFigure } = await import('./figure/build-figure.js');
-  const { renderFigure } = await import('./figure/render.js');
-  return renderFigure(buildFigure(spec), spec.format);
+  if (spec.format === 'term') throw new UsageError("plot() makes files; use the CLI's --format term for the terminal");
+  const { renderPlot } = await import('./figure/render.js');
+  return renderPlot(spec, spec.format);
 }

@@ -1,16 +1,40 @@
-import type { Activation, ParamValues } from './activations/activation.js';
+import type { Activation, ParamValue, ParamValues, Quantity } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
 import { UsageError } from './errors.js';
+import { parseColor } from './figure/colors.js';
+import { THEMES, type ThemeName } from './figure/style.js';
 import { checkInteger, gridSpec } from './grid-spec.js';
-import type { ImageFormat } from './figure/render.js';
-import { matplotlibStyle } from './figure/style.js';
 
-export const MAX_PIXELS = 10_000;
+export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
 
+/** Matplotlib's legend locations, in its own order (which 'best' prefers on ties). */
+export const LEGEND_LOCATIONS = [
+  'best',
+  'upper right',
+  'upper left',
+  'lower left',
+  'lower right',
+  'right',
+  'center left',
+  'center right',
+  'lower center',
+  'upper center',
+  'center',
+] as const;
+export type LegendLocation = (typeof LEGEND_LOCATIONS)[number];
+
+export const MAX_SIDE = 10_000;
+export const MAX_AREA = 25_000_000;
+
+/** One drawn curve: which function, with which parameters, f or f', and how it looks. */
 export interface CurveSpec {
   readonly activation: Activation;
   readonly params: ParamValues;
+  readonly quantity: Quantity;
+  readonly label: string;
+  readonly color: string;
+  readonly dashed: boolean;
 }
 
 /** A plot request, checked: every field is valid and complete. */
@@ -19,47 +43,141 @@ export interface PlotSpec {
   readonly from: number;
   readonly to: number;
   readonly samples: number;
+  /** Canvas size in pixels at `dpi`; SVG and PDF keep the physical size width/dpi inches. */
   readonly width: number;
   readonly height: number;
   readonly dpi: number;
-  readonly format: ImageFormat;
+  readonly format: FigureFormat;
   readonly title?: string;
   readonly xlabel?: string;
   readonly ylabel?: string;
+  readonly xlim?: readonly [number, number];
+  readonly ylim?: readonly [number, number];
+  readonly grid: boolean;
+  readonly legend: LegendLocation | false;
+  /** Line width in points. */
+  readonly lineWidth: number;
+  readonly theme: ThemeName;
+  readonly transparent: boolean;
 }
+
+type ParamRequest = Readonly<Record<string, ParamValue | readonly ParamValue[]>>;
 
 /** What a caller may leave out; `plotSpec` fills in the defaults and checks the rest. */
 export interface PlotRequest {
-  readonly functions: readonly { readonly name: string; readonly params?: Readonly<Record<string, number | string>> }[];
+  /** Functions to overlay; a parameter given as a list draws one curve per value (a family). */
+  readonly functions: readonly { readonly name: string; readonly params?: ParamRequest }[];
   readonly from?: number;
   readonly to?: number;
   readonly samples?: number;
+  /** Add f' to each curve (dashed, same colour), or draw f' only. */
+  readonly derivative?: 'add' | 'only';
   readonly width?: number;
   readonly height?: number;
-  readonly format?: ImageFormat;
+  readonly dpi?: number;
+  readonly format?: FigureFormat;
   /** A title, or true for the automatic one ("ELU (α = 1)"). */
   readonly title?: string | true;
   readonly xlabel?: string;
   readonly ylabel?: string;
+  readonly xlim?: readonly [number, number];
+  readonly ylim?: readonly [number, number];
+  readonly grid?: boolean;
+  /** A location, true for 'best', false for none; by default a legend appears for two curves or more. */
+  readonly legend?: LegendLocation | boolean;
+  /** Curve colours, used in turn; by default the theme's cycle (tab10). */
+  readonly colors?: readonly string[];
+  readonly lineWidth?: number;
+  readonly theme?: ThemeName;
+  readonly transparent?: boolean;
 }
 
-/** "ELU (α = 1)": the function's label and its parameters with their symbols. */
-export function automaticTitle(curve: CurveSpec): string {
-  const params = curve.activation.params.map((p) => `${p.symbol} = ${curve.params[p.name]}`);
-  return params.length === 0 ? curve.activation.label : `${curve.activation.label} (${params.join(', ')})`;
+/** Every combination of the listed parameter values, in the entry's parameter order. */
+function expandFamily(params: ParamRequest): { values: Record<string, ParamValue>; varied: string[] }[] {
+  let combos: Record<string, ParamValue>[] = [{}];
+  const varied: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    const list = Array.isArray(value) ? (value as readonly ParamValue[]) : [value as ParamValue];
+    if (list.length === 0) throw new UsageError(`no values given for '${name}'`);
+    if (list.length > 1) varied.push(name);
+    combos = combos.flatMap((c) => list.map((v) => ({ ...c, [name]: v })));
+  }
+  return combos.map((values) => ({ values, varied }));
+}
+
+function familyLabel(activation: Activation, params: ParamValues, varied: readonly string[], prime: string): string {
+  const shown = activation.params.filter((p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)));
+  const suffix = shown.length === 0 ? '' : ` (${shown.map((p) => `${p.symbol}=${params[p.name]}`).join(', ')})`;
+  return `${activation.name}${prime}${suffix}`;
+}
+
+/** "ELU (α = 1)", "ELU (α = 0.5, 1, 2)" or "ReLU, GELU, SiLU": the functions with their parameters. */
+export function automaticTitle(curves: readonly CurveSpec[]): string {
+  const groups = new Map<Activation, ParamValues[]>();
+  for (const c of curves) {
+    if (c.quantity === 'derivative' && curves.some((o) => o.quantity === 'value')) continue;
+    groups.set(c.activation, [...(groups.get(c.activation) ?? []), c.params]);
+  }
+  const prime = curves.every((c) => c.quantity === 'derivative') ? '′' : '';
+  return [...groups.entries()]
+    .map(([activation, all]) => {
+      const params = activation.params.map((p) => `${p.symbol} = ${[...new Set(all.map((v) => v[p.name]))].join(', ')}`);
+      return `${activation.label}${prime}${params.length === 0 ? '' : ` (${params.join(', ')})`}`;
+    })
+    .join(', ');
+}
+
+function checkRange(name: string, range: readonly [number, number] | undefined): void {
+  if (range && !(Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[0] < range[1])) {
+    throw new UsageError(`${name} must go from low to high, but got ${range[0]}..${range[1]}`);
+  }
 }
 
 export function plotSpec(request: PlotRequest): PlotSpec {
   if (request.functions.length === 0) throw new UsageError('name at least one activation function');
-  const curves = request.functions.map((f) => {
+  const theme = request.theme ?? 'matplotlib';
+  if (!Object.hasOwn(THEMES, theme)) throw new UsageError(`--theme must be one of ${Object.keys(THEMES).join(', ')}, not '${theme}'`);
+  const style = THEMES[theme];
+  const colors = request.colors?.map(parseColor) ?? style.colorCycle;
+
+  const curves: CurveSpec[] = [];
+  let index = 0;
+  for (const f of request.functions) {
     const activation = getActivation(f.name);
-    return { activation, params: resolveParams(activation, f.params) };
-  });
-  const { from, to, samples } = gridSpec(curves[0]!.activation, request);
-  const dpi = matplotlibStyle.dpi;
-  const width = checkInteger('--width', request.width ?? Math.round(matplotlibStyle.figureWidthIn * dpi), 16, MAX_PIXELS);
-  const height = checkInteger('--height', request.height ?? Math.round(matplotlibStyle.figureHeightIn * dpi), 16, MAX_PIXELS);
-  const title = request.title === true ? automaticTitle(curves[0]!) : request.title;
+    for (const { values, varied } of expandFamily(f.params ?? {})) {
+      const params = resolveParams(activation, values);
+      const color = colors[index++ % colors.length]!;
+      if (request.derivative !== 'only') {
+        curves.push({ activation, params, quantity: 'value', label: familyLabel(activation, params, varied, ''), color, dashed: false });
+      }
+      if (request.derivative) {
+        const dashed = request.derivative === 'add';
+        curves.push({ activation, params, quantity: 'derivative', label: familyLabel(activation, params, varied, "'"), color, dashed });
+      }
+    }
+  }
+
+  checkRange('--xlim', request.xlim);
+  checkRange('--ylim', request.ylim);
+  // With only --xlim, sample what is shown.
+  const range = request.from === undefined && request.to === undefined && request.xlim ? { from: request.xlim[0], to: request.xlim[1] } : {};
+  const { from, to, samples } = gridSpec(curves[0]!.activation, { ...request, ...range });
+
+  const dpi = request.dpi ?? style.dpi;
+  if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200)) throw new UsageError(`--dpi must be from 10 to 1200, not ${dpi}`);
+  const width = checkInteger('--width', request.width ?? Math.round(style.figureWidthIn * dpi), 16, MAX_SIDE);
+  const height = checkInteger('--height', request.height ?? Math.round(style.figureHeightIn * dpi), 16, MAX_SIDE);
+  if (width * height > MAX_AREA) {
+    throw new UsageError(`a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million pixels); lower --dpi, --width or --height`);
+  }
+  const lineWidth = request.lineWidth ?? style.lineWidthPt;
+  if (!(Number.isFinite(lineWidth) && lineWidth > 0 && lineWidth <= 100)) throw new UsageError(`--line-width must be above 0 and at most 100 points, not ${lineWidth}`);
+
+  const legend = request.legend === undefined ? (curves.length > 1 ? 'best' : false) : request.legend === true ? 'best' : request.legend;
+  if (legend !== false && !(LEGEND_LOCATIONS as readonly string[]).includes(legend)) {
+    throw new UsageError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${legend}'`);
+  }
+  const title = request.title === true ? automaticTitle(curves) : request.title;
   return {
     curves,
     from,
@@ -69,8 +187,15 @@ export function plotSpec(request: PlotRequest): PlotSpec {
     height,
     dpi,
     format: request.format ?? 'png',
+    grid: request.grid ?? false,
+    legend,
+    lineWidth,
+    theme,
+    transparent: request.transparent ?? false,
     ...(title === undefined ? {} : { title }),
     ...(request.xlabel === undefined ? {} : { xlabel: request.xlabel }),
     ...(request.ylabel === undefined ? {} : { ylabel: request.ylabel }),
+    ...(request.xlim === undefined ? {} : { xlim: request.xlim }),
+    ...(request.ylim === undefined ? {} : { ylim: request.ylim }),
   };
 }

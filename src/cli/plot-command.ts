@@ -1,85 +1,142 @@
 import { Command, Option } from 'commander';
-import { findActivation } from '../activations/registry.js';
+import type { ParamValue } from '../activations/activation.js';
+import { findParam } from '../activations/params.js';
+import { findActivation, getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
-import type { ImageFormat } from '../figure/render.js';
-import { plotSpec, type PlotRequest } from '../plot-spec.js';
+import { LEGEND_LOCATIONS, plotSpec, type FigureFormat, type LegendLocation, type PlotRequest } from '../plot-spec.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import { parseInteger } from './numbers.js';
+import { parseInteger, parseNumber, parseRange } from './numbers.js';
 import type { ParamFlag } from './param-flags.js';
-import { addGridOptions, addParamOptions, parseGridOptions, parseParamOptions, type RawOptions } from './shared-options.js';
+import { addGridOptions, addParamOptions, parseGridOptions, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
-const FORMATS: readonly ImageFormat[] = ['png', 'svg'];
-
-function extensionFormat(path: string): ImageFormat | undefined | 'unknown' {
-  const match = /\.([^./\\]+)$/.exec(path);
-  if (!match) return undefined;
-  const ext = match[1]!.toLowerCase();
-  return (FORMATS as readonly string[]).includes(ext) ? (ext as ImageFormat) : 'unknown';
-}
-
-/** Format and output path from --format and -o, which must agree. */
-function resolveOutput(options: RawOptions, name: string): { format: ImageFormat; output: string } {
-  let format: ImageFormat | undefined;
-  if (typeof options.format === 'string') {
-    const f = options.format.toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
-    }
-    format = f as ImageFormat;
-  }
-  const output = typeof options.output === 'string' ? options.output : undefined;
-  if (output === undefined || output === '-') {
-    const chosen = format ?? 'png';
-    return { format: chosen, output: output ?? `${name}.${chosen}` };
-  }
-  if (output === '') throw new UsageError('--output needs a file name (or - for standard output)');
-  const fromExtension = extensionFormat(output);
-  if (fromExtension === 'unknown') {
-    if (format) return { format, output };
-    throw new UsageError(`cannot tell the format of '${output}'; use a .png or .svg name, or --format`);
-  }
-  if (format && fromExtension && format !== fromExtension) {
-    throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
-  }
-  return { format: format ?? fromExtension ?? 'png', output };
-}
+const FORMATS: readonly FigureFormat[] = ['png', 'svg', 'pdf', 'term'];
+const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf'];
 
 function text(options: RawOptions, key: string): string | undefined {
   const value = options[key];
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Items of a comma list, each non-empty ("0.5,1,2"). */
+function commaList(value: string, what: string): string[] {
+  const items = value.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new UsageError(`${what} has an empty item in '${value}'`);
+  return items;
+}
+
+/** Format and output path from --format and -o, which must agree. */
+function resolveOutput(options: RawOptions, baseName: string): { format: FigureFormat; output: string } {
+  let format: FigureFormat | undefined;
+  const given = text(options, 'format');
+  if (given !== undefined) {
+    const f = given.toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${given}'`);
+    format = f as FigureFormat;
+  }
+  const output = text(options, 'output');
+  if (output === '') throw new UsageError('--output needs a file name (or - for standard output)');
+  if (output === undefined || output === '-') {
+    // On a terminal, "-o -" draws in the terminal rather than pouring PNG bytes onto it.
+    const chosen = format ?? (output === '-' && process.stdout.isTTY ? 'term' : 'png');
+    return { format: chosen, output: output ?? (chosen === 'term' ? '-' : `${baseName}.${chosen}`) };
+  }
+  const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
+  if (format === 'term') throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
+  if (ext !== undefined && FILE_FORMATS.includes(ext)) {
+    if (format && format !== ext) throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
+    return { format: ext as FigureFormat, output };
+  }
+  if (format) return { format, output };
+  throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
+}
+
+/**
+ * Parameter values per function: each given flag goes to every named function that takes it
+ * (so `plot relu silu --beta 2` sets silu's beta); a flag none of them takes is an error.
+ */
+function functionParams(names: readonly string[], options: RawOptions, flags: readonly ParamFlag[]): PlotRequest['functions'] {
+  const activations = names.map((n) => findActivation(n));
+  const perFunction: Record<string, ParamValue[]>[] = names.map(() => ({}));
+  for (const flag of flags) {
+    const raw = text(options, flag.option.attributeName());
+    if (raw === undefined) continue;
+    const flagName = flag.option.long ?? flag.paramName;
+    const takers = activations.map((a) => (a ? findParam(a, flag.paramName) : undefined));
+    if (takers.every((p) => p === undefined)) {
+      // Let the registry word the error for the first function ("elu has no parameter 'beta'").
+      perFunction[0]![flag.paramName] = [parseNumber(commaList(raw, flagName)[0]!, flagName)];
+      continue;
+    }
+    takers.forEach((spec, i) => {
+      if (!spec) return;
+      const items = commaList(raw, flagName);
+      perFunction[i]![flag.paramName] = spec.kind === 'choice' ? items : items.map((v) => parseNumber(v, flagName));
+    });
+  }
+  return names.map((name, i) => ({ name, params: perFunction[i]! }));
+}
+
+function parseLegend(value: string | boolean | undefined): LegendLocation | boolean | undefined {
+  if (typeof value !== 'string') return value;
+  const loc = value.toLowerCase().replace(/[-_]/g, ' ');
+  if (!(LEGEND_LOCATIONS as readonly string[]).includes(loc)) {
+    throw new UsageError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${value}'`);
+  }
+  return loc as LegendLocation;
+}
+
 /** The plot request the options describe, every string parsed and named in errors. */
-export function plotRequest(name: string, options: RawOptions, flags: readonly ParamFlag[]): PlotRequest & { output: string } {
-  const activation = findActivation(name);
-  const params = parseParamOptions(options, flags, activation);
-  const { format, output } = resolveOutput(options, activation?.name ?? name);
-  const width = text(options, 'width');
-  const height = text(options, 'height');
-  const { title, xlabel, ylabel } = options;
-  return {
-    functions: [{ name, params }],
-    format,
-    output,
+export function plotRequest(names: readonly string[], options: RawOptions, flags: readonly ParamFlag[]): PlotRequest & { output: string } {
+  const functions = functionParams(names, options, flags);
+  const baseName = names.map((n) => findActivation(n)?.name ?? n).join('-');
+  const { format, output } = resolveOutput(options, baseName);
+  const num = (key: string, flag: string) => (text(options, key) === undefined ? undefined : parseNumber(text(options, key)!, flag));
+  const int = (key: string, flag: string) => (text(options, key) === undefined ? undefined : parseInteger(text(options, key)!, flag));
+  const range = (key: string, flag: string) => (text(options, key) === undefined ? undefined : parseRange(text(options, key)!, flag));
+  const fields: Partial<Record<keyof PlotRequest, unknown>> = {
     ...parseGridOptions(options),
-    ...(width === undefined ? {} : { width: parseInteger(width, '--width') }),
-    ...(height === undefined ? {} : { height: parseInteger(height, '--height') }),
-    ...(title === undefined || title === false ? {} : { title }),
-    ...(typeof xlabel === 'string' ? { xlabel } : {}),
-    ...(typeof ylabel === 'string' ? { ylabel } : {}),
+    width: int('width', '--width'),
+    height: int('height', '--height'),
+    dpi: num('dpi', '--dpi'),
+    lineWidth: num('lineWidth', '--line-width'),
+    xlim: range('xlim', '--xlim'),
+    ylim: range('ylim', '--ylim'),
+    colors: text(options, 'color') === undefined ? undefined : commaList(text(options, 'color')!, '--color'),
+    legend: parseLegend(options.legend),
+    derivative: options.derivativeOnly ? 'only' : options.derivative ? 'add' : undefined,
+    grid: options.grid === true ? true : undefined,
+    transparent: options.transparent === true ? true : undefined,
+    theme: text(options, 'theme'),
+    title: options.title === true ? true : text(options, 'title'),
+    xlabel: text(options, 'xlabel'),
+    ylabel: text(options, 'ylabel'),
   };
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { functions, format, output, ...defined } as PlotRequest & { output: string };
 }
 
 export function plotCommand(): Command {
   const command = new Command('plot')
-    .description("draw an activation function to a PNG or SVG figure in Matplotlib's look")
-    .argument('<name>', "activation function (see 'activ list'); aliases and any case work");
+    .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
+    .argument('<names...>', "activation functions to overlay (see 'activ list'); aliases and any case work");
   addGridOptions(command)
-    .option('-o, --output <file>', 'where to write the figure; - writes to standard output (default: <name>.png)')
-    .option('--format <format>', 'png or svg (default: from the file extension, else png)')
-    .option('--width <px>', 'figure width in pixels (default 640)')
-    .option('--height <px>', 'figure height in pixels (default 480)')
+    .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
+    .option('--derivative-only', "draw f' alone")
+    .option('-o, --output <file>', 'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)')
+    .option('--format <format>', `${FORMATS.join(', ')} (default: from the file extension, else png; term draws braille in the terminal)`)
+    .option('--dpi <n>', "dots per inch, as Matplotlib's savefig: the 6.4x4.8 in figure at N dpi (default 100)")
+    .option('--width <px>', 'figure width in pixels (default 6.4 in at the dpi: 640)')
+    .option('--height <px>', 'figure height in pixels (default 4.8 in at the dpi: 480)')
+    .option('--xlim <a..b>', 'x view limits (default: the range plus 5 % margins)')
+    .option('--ylim <a..b>', 'y view limits (default: the data plus 5 % margins)')
+    .option('--grid', 'dashed grid at the ticks, as in PyTorch\'s documentation figures')
+    .option('--legend [location]', `show a legend: ${LEGEND_LOCATIONS.join(', ')} (default: best, when there are two curves or more)`)
+    .option('--no-legend', 'never show a legend')
+    .option('--color <colors>', 'curve colours, comma-separated: #rrggbb, tab:orange, k, CSS names (default: tab10)')
+    .option('--line-width <pt>', 'curve width in points (default 1.5)')
+    .option('--theme <name>', "matplotlib (default) or dark (Matplotlib's dark_background)")
+    .option('--transparent', 'no background: the figure and axes are transparent')
     .option('--title [text]', 'a title above the axes; with no text, an automatic one such as "ELU (α = 1)"')
     .option('--xlabel <text>', 'label under the x axis')
     .option('--ylabel <text>', 'label beside the y axis');
@@ -88,22 +145,32 @@ export function plotCommand(): Command {
   command.addHelpText(
     'after',
     `
-Parameters are flags in kebab-case; each function takes only its own ('activ list' shows them).
-Kinks and jumps inside the range are sampled exactly, so corners stay sharp and steps vertical.
+Parameters are flags in kebab-case ('activ list' shows each function's); a comma list draws one
+curve per value (a family). Kinks and jumps are sampled exactly: corners stay sharp, steps vertical.
 
 Examples:
   activ plot elu --alpha 1 --from -20 --to 20          writes elu.png
-  activ plot prelu --alpha 0.05 --range -20..20 -o prelu.svg
-  activ plot softmax --range -20..20 --title           softmax over the 1000 sampled points
+  activ plot relu gelu silu --range -4..4              three curves, tab10 colours, a legend
+  activ plot elu --alpha 0.5,1,2 --derivative          a family, each with its dashed f'
+  activ plot prelu --alpha 0.05 --range -20..20 -o prelu.pdf --dpi 200
+  activ plot tanh --format term                        braille in the terminal
   activ plot sigmoid --xlabel x --ylabel "σ(x)" -o - > sigmoid.png`,
   );
-  command.action(async (name: string, options: RawOptions) => {
-    const request = plotRequest(name, options, flags);
+  command.action(async (names: string[], options: RawOptions) => {
+    for (const name of names) getActivation(name); // an unknown name is the first thing to report
+    const request = plotRequest(names, options, flags);
     const spec = plotSpec(request);
-    // Loaded here, not at start-up: `activ list` and `activ eval` never pay for Chart.js and Cairo.
-    const { buildFigure } = await import('../figure/build-figure.js');
-    const { renderFigure } = await import('../figure/render.js');
-    const bytes = renderFigure(buildFigure(spec), spec.format);
+    if (spec.format === 'term') {
+      // Loaded here, not at start-up: only the command that draws pays for drawing.
+      const { renderTerminal } = await import('../figure/terminal.js');
+      const { buildFigure } = await import('../figure/build-figure.js');
+      const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      await writeStdout(renderTerminal(buildFigure(spec), { columns, color }));
+      return;
+    }
+    const { renderPlot } = await import('../figure/render.js');
+    const bytes = await renderPlot(spec, spec.format);
     if (request.output === '-') await writeStdout(bytes);
     else writeFileAtomic(request.output, bytes);
   });

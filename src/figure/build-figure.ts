@@ -3,25 +3,37 @@ import { sampleCurve } from '../sampling.js';
 import { buildAxis } from './axis.js';
 import { finiteExtent, viewInterval } from './limits.js';
 import type { FigureModel, Series } from './model.js';
-import { figureGeometry, matplotlibStyle as style } from './style.js';
+import { figureGeometry, THEMES } from './style.js';
 
-/** Sample every curve of the spec and lay out the axes around them, as Matplotlib would. */
-export function buildFigure(spec: PlotSpec): FigureModel {
-  const series: Series[] = spec.curves.map((curve, i) => {
-    const { x, y } = sampleCurve(curve.activation, curve.params, spec.from, spec.to, spec.samples);
-    return { label: curve.activation.name, color: style.colorCycle[i % style.colorCycle.length]!, dashed: false, x, y };
+/**
+ * Sample every curve of the spec and lay out the axes around them, as Matplotlib would.
+ * `units` 'points' lays the figure out at 72 dpi, one unit a point, for PDF pages.
+ */
+export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels'): FigureModel {
+  const style = THEMES[spec.theme];
+  const series: Series[] = spec.curves.map((curve) => {
+    const { x, y } = sampleCurve(curve.activation, curve.params, spec.from, spec.to, spec.samples, curve.quantity);
+    return { label: curve.label, color: curve.color, dashed: curve.dashed, x, y };
   });
-  const { box, px } = figureGeometry(spec.width, spec.height, spec.dpi);
-  const [xMin, xMax] = viewInterval(spec.from, spec.to);
+  // Points rounded to a millionth, so a 640 px figure at 100 dpi is 460.8 pt, not 460.79999999999995.
+  const toUnits = (v: number) => (units === 'points' ? Number(((v * 72) / spec.dpi).toFixed(6)) : v);
+  const [width, height, dpi] = [toUnits(spec.width), toUnits(spec.height), units === 'points' ? 72 : spec.dpi];
+  const { box, px } = figureGeometry(width, height, dpi, style);
+  const [xMin, xMax] = spec.xlim ?? viewInterval(spec.from, spec.to, style.margin);
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
-  const [yMin, yMax] = Number.isNaN(yLo) ? [-0.055, 0.055] : viewInterval(yLo, yHi);
+  const [yMin, yMax] = spec.ylim ?? (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
   return {
-    width: spec.width,
-    height: spec.height,
-    dpi: spec.dpi,
+    width,
+    height,
+    dpi,
     series,
     x: buildAxis(xMin, xMax, (box.right - box.left) / px, style.fontSizePt, 'x'),
     y: buildAxis(yMin, yMax, (box.bottom - box.top) / px, style.fontSizePt, 'y'),
+    grid: spec.grid,
+    legend: spec.legend,
+    lineWidth: spec.lineWidth,
+    style,
+    transparent: spec.transparent,
     ...(spec.title === undefined ? {} : { title: spec.title }),
     ...(spec.xlabel === undefined ? {} : { xlabel: spec.xlabel }),
     ...(spec.ylabel === undefined ? {} : { ylabel: spec.ylabel }),

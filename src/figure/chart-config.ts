@@ -2,7 +2,7 @@ import type { ChartConfiguration, Point } from 'chart.js';
 import type { AxisModel } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
 import type { FigureModel } from './model.js';
-import { figureGeometry, matplotlibStyle as style } from './style.js';
+import { figureGeometry } from './style.js';
 
 /**
  * Data to axes fractions (0 at the view's low end, 1 at the high end). Chart.js sees only these,
@@ -14,7 +14,11 @@ function toAxesFraction(axis: AxisModel, v: number): number {
 
 /** The Chart.js configuration that draws `figure`. */
 export function chartConfiguration(figure: FigureModel): ChartConfiguration<'line', Point[]> {
-  const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi);
+  const style = figure.style;
+  const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style);
+  // The canvas has whole pixels (PDF pages: whole points); the figure may be a fraction smaller.
+  const [canvasWidth, canvasHeight] = [Math.ceil(figure.width), Math.ceil(figure.height)];
+  const lineWidth = figure.lineWidth * px;
   const datasets = figure.series.map((s) => {
     const data: Point[] = new Array(s.x.length);
     for (let i = 0; i < s.x.length; i++) {
@@ -26,8 +30,8 @@ export function chartConfiguration(figure: FigureModel): ChartConfiguration<'lin
       label: s.label,
       data,
       borderColor: s.color,
-      borderWidth: style.lineWidthPt * px,
-      borderDash: s.dashed ? [3.7 * style.lineWidthPt * px, 1.6 * style.lineWidthPt * px] : [],
+      borderWidth: lineWidth,
+      borderDash: s.dashed ? style.dashPattern.map((d) => d * lineWidth) : [],
       borderCapStyle: 'square' as const,
       borderJoinStyle: 'round' as const,
       pointRadius: 0,
@@ -48,7 +52,7 @@ export function chartConfiguration(figure: FigureModel): ChartConfiguration<'lin
       events: [],
       devicePixelRatio: 1,
       layout: {
-        padding: { left: box.left, right: figure.width - box.right, top: box.top, bottom: figure.height - box.bottom },
+        padding: { left: box.left, right: canvasWidth - box.right, top: box.top, bottom: canvasHeight - box.bottom },
       },
       scales: { x: hidden, y: hidden },
       plugins: { legend: { display: false }, tooltip: { enabled: false }, title: { display: false } },

@@ -9,52 +9,10 @@
  * draws, dashes and clips the curves.
  */
 import type { Chart, Plugin } from 'chart.js';
-import type { AxisModel } from './axis.js';
+import { drawText, pixelFor, snap, type TextBox } from './drawing.js';
+import { drawLegend } from './legend.js';
 import type { FigureModel } from './model.js';
-import { figureGeometry, matplotlibStyle as style } from './style.js';
-
-type Ctx = Chart['ctx'];
-type HAlign = 'left' | 'center' | 'right';
-type VAlign = 'top' | 'baseline' | 'center_baseline' | 'bottom';
-
-interface TextBox {
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/**
- * Draw `text` with Matplotlib's alignment: horizontally by the ink extent, vertically by a box
- * whose ascent and descent are at least those of "lp" (matplotlib.text.Text._get_layout).
- * Returns the box, for placing what comes next to it.
- */
-function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextBox {
-  const ink = ctx.measureText(text);
-  const lp = ctx.measureText('lp');
-  const ascent = Math.max(ink.actualBoundingBoxAscent, lp.actualBoundingBoxAscent);
-  const descent = Math.max(ink.actualBoundingBoxDescent, lp.actualBoundingBoxDescent);
-  const inkLeft = -ink.actualBoundingBoxLeft;
-  const inkWidth = ink.actualBoundingBoxRight + ink.actualBoundingBoxLeft;
-  const left = ha === 'left' ? x : ha === 'center' ? x - inkWidth / 2 : x - inkWidth;
-  const baseline =
-    va === 'top' ? y + ascent : va === 'baseline' ? y : va === 'center_baseline' ? y + ascent / 2 : y - descent;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillText(text, left - inkLeft, baseline);
-  return { left, right: left + inkWidth, top: baseline - ascent, bottom: baseline + descent };
-}
-
-/** Matplotlib's path snapping: straight lines land on pixel centres when their width is odd. */
-function snap(v: number, lineWidth: number): number {
-  const rounded = Math.floor(v + 0.5);
-  return Math.floor(lineWidth) % 2 === 1 ? rounded + 0.5 : rounded;
-}
-
-function pixelFor(axis: AxisModel, value: number, low: number, high: number): number {
-  const u = (value / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
-  return low + u * (high - low);
-}
+import { figureGeometry } from './style.js';
 
 function union(boxes: readonly TextBox[], fallback: TextBox): TextBox {
   if (boxes.length === 0) return fallback;
@@ -67,7 +25,8 @@ function union(boxes: readonly TextBox[], fallback: TextBox): TextBox {
 }
 
 export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
-  const geometry = figureGeometry(figure.width, figure.height, figure.dpi);
+  const style = figure.style;
+  const geometry = figureGeometry(figure.width, figure.height, figure.dpi, style);
   const { box, px } = geometry;
   const font = (pt: number) => `${pt * px}px "${style.fontFamily}"`;
 
@@ -76,10 +35,34 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
     // Chart.js clears the canvas before drawing; paint the background after that, as vector
     // paths (chartjs-node-canvas's backgroundColour would embed a raster in SVG and PDF).
     beforeDraw(chart: Chart<'line'>) {
+      if (figure.transparent) return;
       const ctx = chart.ctx;
       ctx.save();
       ctx.fillStyle = style.background;
       ctx.fillRect(0, 0, figure.width, figure.height);
+      ctx.restore();
+    },
+    // The grid goes under the curves (Matplotlib's axes.axisbelow 'line').
+    beforeDatasetsDraw(chart: Chart<'line'>) {
+      if (!figure.grid) return;
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = style.grid.color;
+      const width = style.grid.widthPt * px;
+      ctx.lineWidth = width;
+      ctx.setLineDash(style.dashPattern.map((d) => d * width));
+      ctx.beginPath();
+      for (const value of figure.x.ticks) {
+        const sx = snap(pixelFor(figure.x, value, box.left, box.right), width);
+        ctx.moveTo(sx, box.top);
+        ctx.lineTo(sx, box.bottom);
+      }
+      for (const value of figure.y.ticks) {
+        const sy = snap(pixelFor(figure.y, value, box.bottom, box.top), width);
+        ctx.moveTo(box.left, sy);
+        ctx.lineTo(box.right, sy);
+      }
+      ctx.stroke();
       ctx.restore();
     },
     afterDatasetsDraw(chart: Chart<'line'>) {
@@ -145,6 +128,7 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
         drawText(ctx, figure.title, (box.left + box.right) / 2, box.top - style.titlePadPt * px, 'center', 'baseline');
       }
       ctx.restore();
+      if (figure.legend !== false) drawLegend(ctx, figure, geometry, figure.legend);
     },
   };
 }

@@ -1,4 +1,6 @@
+import type { LegendLocation } from '../plot-spec.js';
 import type { AxisModel } from './axis.js';
+import type { Style } from './style.js';
 
 /** One drawn line. x and y are in data units; non-finite y values leave a gap. */
 export interface Series {
@@ -10,10 +12,11 @@ export interface Series {
 }
 
 /**
- * Everything a figure shows, decided: sizes, lines, axes with their ticks, texts. The chart
- * configuration is built from this alone.
+ * Everything a figure shows, decided: sizes, lines, axes with their ticks, texts, style. The
+ * chart configuration and the terminal drawing are built from this alone.
  */
 export interface FigureModel {
+  /** Drawing size in pixels (for PDF, in points: dpi 72). */
   readonly width: number;
   readonly height: number;
   readonly dpi: number;
@@ -23,4 +26,10 @@ export interface FigureModel {
   readonly title?: string;
   readonly xlabel?: string;
   readonly ylabel?: string;
+  readonly grid: boolean;
+  readonly legend: LegendLocation | false;
+  /** Curve width in points. */
+  readonly lineWidth: number;
+  readonly style: Style;
+  readonly transparent: boolean;
 }

@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { registerFont } from 'canvas';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { PDFDict, PDFDocument } from 'pdf-lib';
+import type { PlotSpec } from '../plot-spec.js';
+import { buildFigure } from './build-figure.js';
 import { chartConfiguration } from './chart-config.js';
 import type { FigureModel } from './model.js';
 import { matplotlibStyle } from './style.js';
 
-export type ImageFormat = 'png' | 'svg';
+export type ImageFormat = 'png' | 'svg' | 'pdf';
 
-const MIME: Record<ImageFormat, 'image/png' | 'image/svg+xml'> = { png: 'image/png', svg: 'image/svg+xml' };
+const MIME = { png: 'image/png', svg: 'image/svg+xml', pdf: 'application/pdf' } as const;
 
 let fontRegistered = false;
 
@@ -30,10 +33,15 @@ function rendererFor(width: number, height: number, format: ImageFormat): ChartJ
   let renderer = renderers.get(key);
   if (!renderer) {
     registerBundledFont();
-    renderer = new ChartJSNodeCanvas({ width, height, ...(format === 'png' ? {} : { type: 'svg' as const }) });
+    renderer = new ChartJSNodeCanvas({ width, height, ...(format === 'png' ? {} : { type: format }) });
     renderers.set(key, renderer);
   }
   return renderer;
+}
+
+function draw(figure: FigureModel, format: ImageFormat): Buffer {
+  const renderer = rendererFor(Math.ceil(figure.width), Math.ceil(figure.height), format);
+  return renderer.renderToBufferSync(chartConfiguration(figure), MIME[format]);
 }
 
 /**
@@ -48,8 +56,32 @@ function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
   return Buffer.from(sized, 'utf8');
 }
 
-/** The figure as the bytes of a PNG or SVG file. */
-export function renderFigure(figure: FigureModel, format: ImageFormat): Buffer {
-  const bytes = rendererFor(figure.width, figure.height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
+/**
+ * A PDF page is laid out in points, but node-canvas makes pages of whole points (461 x 346 for
+ * 460.8 x 345.6): trim the page box to the figure with pdf-lib, and drop Cairo's creation date so
+ * the same command gives the same bytes.
+ */
+async function trimmedPdf(pdf: Buffer, figure: FigureModel): Promise<Buffer> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const canvasHeight = Math.ceil(figure.height);
+  // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas.
+  doc.getPage(0).setMediaBox(0, Number((canvasHeight - figure.height).toFixed(6)), figure.width, figure.height);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  for (const key of info.keys()) info.delete(key);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** The figure model as the bytes of a PNG or SVG file (PDF goes through renderPlot). */
+export function renderFigure(figure: FigureModel, format: 'png' | 'svg'): Buffer {
+  const bytes = draw(figure, format);
   return format === 'svg' ? withPhysicalSize(bytes, figure) : bytes;
+}
+
+/** A checked plot spec as the bytes of a PNG, SVG or PDF file. */
+export async function renderPlot(spec: PlotSpec, format: ImageFormat): Promise<Buffer> {
+  if (format === 'pdf') {
+    const figure = buildFigure(spec, 'points');
+    return trimmedPdf(draw(figure, 'pdf'), figure);
+  }
+  return renderFigure(buildFigure(spec), format);
 }

@@ -21,13 +21,32 @@ export const matplotlibStyle = {
   /** Axis.OFFSETTEXTPAD */
   offsetTextPadPt: 3,
   lineWidthPt: 1.5,
+  /** lines.dashed_pattern, in line widths */
+  dashPattern: [3.7, 1.6],
   background: '#ffffff',
   foreground: '#000000',
+  /** PyTorch's documentation figures: grid(color='k', alpha=0.2, linestyle='--') at grid.linewidth 0.8 */
+  grid: { color: 'rgba(0, 0, 0, 0.2)', widthPt: 0.8 },
+  /** legend.framealpha 0.8 over the background, legend.edgecolor 0.8 (grey), patch.linewidth 1 */
+  legend: { face: 'rgba(255, 255, 255, 0.8)', edge: '#cccccc', edgeWidthPt: 1 },
   /** tab10, axes.prop_cycle */
   colorCycle: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'],
-} as const;
+};
 
 export type Style = typeof matplotlibStyle;
+
+/** Matplotlib's 'dark_background' style: white ink on black, its own colour cycle. */
+export const darkStyle: Style = {
+  ...matplotlibStyle,
+  background: '#000000',
+  foreground: '#ffffff',
+  grid: { color: 'rgba(255, 255, 255, 0.2)', widthPt: 0.8 },
+  legend: { face: 'rgba(0, 0, 0, 0.8)', edge: '#cccccc', edgeWidthPt: 1 },
+  colorCycle: ['#8dd3c7', '#feffb3', '#bfbbd9', '#fa8174', '#81b1d2', '#fdb462', '#b3de69', '#bc82bd', '#ccebc4', '#ffed6f'],
+};
+
+export const THEMES = { matplotlib: matplotlibStyle, dark: darkStyle } as const;
+export type ThemeName = keyof typeof THEMES;
 
 /** Pixel geometry of one figure: where the axes box is and how big a point is. */
 export interface Geometry {
