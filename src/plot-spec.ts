@@ -92,6 +92,12 @@ export interface PlotRequest {
   readonly transparent?: boolean;
 }
 
+/** A parameter value for titles and legends: 6 significant digits, a true minus sign. */
+function shown(value: ParamValue | undefined): string {
+  if (typeof value !== 'number') return String(value);
+  return String(Number(value.toPrecision(6))).replace('-', '\u2212');
+}
+
 /** Every combination of the listed parameter values, in the entry's parameter order. */
 function expandFamily(params: ParamRequest): { values: Record<string, ParamValue>; varied: string[] }[] {
   let combos: Record<string, ParamValue>[] = [{}];
@@ -106,8 +112,8 @@ function expandFamily(params: ParamRequest): { values: Record<string, ParamValue
 }
 
 function familyLabel(activation: Activation, params: ParamValues, varied: readonly string[], prime: string): string {
-  const shown = activation.params.filter((p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)));
-  const suffix = shown.length === 0 ? '' : ` (${shown.map((p) => `${p.symbol}=${params[p.name]}`).join(', ')})`;
+  const listed = activation.params.filter((p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)));
+  const suffix = listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
   return `${activation.name}${prime}${suffix}`;
 }
 
@@ -121,7 +127,7 @@ export function automaticTitle(curves: readonly CurveSpec[]): string {
   const prime = curves.every((c) => c.quantity === 'derivative') ? '′' : '';
   return [...groups.entries()]
     .map(([activation, all]) => {
-      const params = activation.params.map((p) => `${p.symbol} = ${[...new Set(all.map((v) => v[p.name]))].join(', ')}`);
+      const params = activation.params.map((p) => `${p.symbol} = ${[...new Set(all.map((v) => shown(v[p.name])))].join(', ')}`);
       return `${activation.label}${prime}${params.length === 0 ? '' : ` (${params.join(', ')})`}`;
     })
     .join(', ');

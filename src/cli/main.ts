@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { evalCommand } from './eval-command.js';
+import { galleryCommand } from './gallery-command.js';
 import { listCommand } from './list-command.js';
 import { plotCommand } from './plot-command.js';
 import { tableCommand } from './table-command.js';
@@ -21,7 +22,8 @@ function program(): Command {
     .addCommand(listCommand())
     .addCommand(evalCommand())
     .addCommand(tableCommand())
-    .addHelpText('after', '\nExamples:\n  activ plot elu --alpha 1 --from -20 --to 20\n  activ list\n  activ eval gelu -- -1 0 1\n  activ table elu --from -1 --to 1 --samples 5\n\nactiv <command> --help tells more about each.');
+    .addCommand(galleryCommand())
+    .addHelpText('after', '\nExamples:\n  activ plot elu --alpha 1 --from -20 --to 20\n  activ list\n  activ eval gelu -- -1 0 1\n  activ table elu --from -1 --to 1 --samples 5\n  activ gallery --article -o article\n\nactiv <command> --help tells more about each.');
   // Throw instead of exiting, and make every commander complaint one line, so usage errors
   // look and exit like ours.
   const configure = (c: Command): void => {
