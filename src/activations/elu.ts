@@ -1,3 +1,4 @@
+import { scaledExp } from '../math/double-double.js';
 import { defineActivation } from './activation.js';
 
 export const elu = defineActivation<{ alpha: number }>({
@@ -11,5 +12,6 @@ export const elu = defineActivation<{ alpha: number }>({
   derivativeConvention: "f'(0) = α, as PyTorch",
   // expm1, not exp(x) − 1: for tiny negative x the latter rounds to 0 (PyTorch's float64 bug).
   f: (x, { alpha }) => (x > 0 ? x : alpha * Math.expm1(x)),
-  df: (x, { alpha }) => (x > 0 ? 1 : alpha * Math.exp(x)),
+  // α·eˣ through scaledExp: with a large α it is a normal number where eˣ alone has underflowed.
+  df: (x, { alpha }) => (x > 0 ? 1 : scaledExp(alpha, x)),
 });

@@ -1,26 +1,85 @@
+import { quotientWithError, twoSum } from './double-double.js';
 import { compensatedSum } from './sum.js';
 
 /**
- * Shifted exponentials of a softmax: e_i = exp((x_i − max) / T) and their sum. Shifting by the
- * maximum keeps every exponent ≤ 0, so nothing overflows however large the inputs (1000, 1001,
- * 1002 are fine); the largest term is exactly 1, so the sum is never 0.
+ * The shifted logit zᵢ = (sign·xᵢ − max)/T as hi + lo. The subtraction and the division are both
+ * carried exactly (TwoSum, and the division's remainder): zᵢ goes into exp, which turns an
+ * absolute error δ in zᵢ into a relative error δ in the result, and zᵢ reaches −745 before
+ * e^zᵢ underflows (T = 3: the quotient alone would cost up to 8e-14). When sign·xᵢ − max
+ * overflows (inputs ±1e308) both are halved first, which is exact there.
+ */
+function shiftedLogit(v: number, peak: number, temperature: number): [number, number] {
+  let [d, dl] = twoSum(v, -peak);
+  let scale = 1;
+  if (!Number.isFinite(d)) {
+    [d, dl] = twoSum(v / 2, -peak / 2);
+    scale = 2;
+  }
+  const [q, ql] = quotientWithError(d, temperature);
+  if (!Number.isFinite(q)) return [q * scale, 0];
+  return [q * scale, (ql + dl / temperature) * scale];
+}
+
+function peakOf(x: Float64Array, sign: 1 | -1): [number, number] {
+  let peak = -Infinity;
+  let at = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = sign * x[i]!;
+    if (v > peak) {
+      peak = v;
+      at = i;
+    }
+  }
+  return [peak, at];
+}
+
+/**
+ * Shifted exponentials of a softmax: e_i = exp((sign·x_i − max) / T) and their sum. Shifting by
+ * the maximum keeps every exponent ≤ 0, so nothing overflows however large the inputs (1000,
+ * 1001, 1002 are fine); the largest term is exactly 1, so the sum is never 0.
  */
 export function shiftedExponentials(x: Float64Array, temperature: number, sign: 1 | -1, out: Float64Array): number {
-  let peak = -Infinity;
-  for (let i = 0; i < x.length; i++) peak = Math.max(peak, sign * x[i]!);
-  for (let i = 0; i < x.length; i++) out[i] = Math.exp((sign * x[i]! - peak) / temperature);
+  const [peak] = peakOf(x, sign);
+  for (let i = 0; i < x.length; i++) {
+    const [z, zl] = shiftedLogit(sign * x[i]!, peak, temperature);
+    const e = Math.exp(z);
+    out[i] = e + e * zl;
+  }
   return compensatedSum(out);
 }
 
 /**
- * Diagonal of the softmax Jacobian, s_i·(1 − s_i), from the shifted exponentials e and their
- * sum. 1 − s_i cancels when s_i is near 1, so for the (at most two) terms holding half the mass
- * or more it is recomputed as the sum of the other terms.
+ * log-softmax: zᵢ − log Σⱼ e^zⱼ with zᵢ the shifted logits. The sum is 1 + (the other terms), so
+ * its log is log1p of those: for the dominant entry the result is that tiny log1p, not the
+ * difference of two large numbers. Both parts are ≤ 0, so adding them cannot cancel.
  */
-export function softmaxJacobianDiagonal(e: Float64Array, sum: number, out: Float64Array): void {
-  for (let i = 0; i < e.length; i++) {
-    const s = e[i]! / sum;
-    const rest = e[i]! * 2 >= sum ? compensatedSum(e, i) / sum : 1 - s;
-    out[i] = s * rest;
+export function logSoftmax(x: Float64Array, temperature: number, out: Float64Array): void {
+  const [peak, at] = peakOf(x, 1);
+  const e = new Float64Array(x.length);
+  const lo = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const [z, zl] = shiftedLogit(x[i]!, peak, temperature);
+    out[i] = z;
+    lo[i] = zl;
+    const v = Math.exp(z);
+    e[i] = v + v * zl;
   }
+  const log = Math.log1p(compensatedSum(e, at));
+  for (let i = 0; i < x.length; i++) out[i] = out[i]! - log + lo[i]!;
+}
+
+/**
+ * 1 − s_i for each softmax value s_i = e_i/sum. It cancels when s_i is near 1, so for the (at
+ * most two) terms holding half the mass or more it is recomputed as the sum of the other terms.
+ */
+export function softmaxComplement(e: Float64Array, sum: number, out: Float64Array): void {
+  for (let i = 0; i < e.length; i++) {
+    out[i] = e[i]! * 2 >= sum ? compensatedSum(e, i) / sum : 1 - e[i]! / sum;
+  }
+}
+
+/** Diagonal of the softmax Jacobian, s_i·(1 − s_i), from the shifted exponentials e and their sum. */
+export function softmaxJacobianDiagonal(e: Float64Array, sum: number, out: Float64Array): void {
+  softmaxComplement(e, sum, out);
+  for (let i = 0; i < e.length; i++) out[i] = (e[i]! / sum) * out[i]!;
 }

@@ -1,0 +1,52 @@
+import { seriesAtRoot } from '../math/polynomial.js';
+import { defineActivation } from './activation.js';
+
+// tanh(softplus(x)) is rational in e = eˣ: with n = e(e + 2), tanh(log(1 + e)) = n/(n + 2), and
+// sech²(softplus x) = 4(1 + e)²/(n + 2)². Written so, nothing cancels or overflows: for x < 0 in
+// e (tiny for x → −∞, where mish ≈ x·eˣ keeps its digits), for x ≥ 0 in m = e⁻ˣ (which only
+// underflows, to the exact limit).
+
+// f' has a root at x ≈ −1.192 (Mish's minimum) where its two terms cancel; within ±1/16 of it f'
+// is taken from its Taylor series about the root (mpmath, 80 digits).
+const WINDOW = 0.0625;
+const ROOT_HI = -1.1924312145154952;
+const ROOT_LO = -4.8484829848031044e-17;
+const ROOT_SERIES = [
+  0.2669479140495345, 0.20473126408010586, 0.04190782104360987, -0.020271822716684245, -0.01582112656173338,
+  -0.0033606849270232685, 0.0010924055409445854, 0.0009898181021289196, 0.00025412936386191073,
+  -4.1961496031696126e-5, -5.582891567360688e-5, -1.72992708103044e-5,
+];
+
+export const mish = defineActivation({
+  name: 'mish',
+  label: 'Mish',
+  description: 'x·tanh(softplus(x)): a smooth, non-monotonic ReLU alternative close to SiLU (Misra, 2019)',
+  formula: 'x·tanh(log(1 + eˣ))',
+  params: [],
+  range: [-6, 6],
+  derivativeConvention: "f' = tanh(softplus(x)) + x·sech²(softplus(x))·σ(x)",
+  f: (x) => {
+    if (x >= 0) {
+      const m = Math.exp(-x);
+      return (x * (1 + 2 * m)) / (1 + 2 * m * (1 + m));
+    }
+    const e = Math.exp(x);
+    const n = e * (e + 2);
+    return (x * n) / (n + 2);
+  },
+  df: (x) => {
+    if (Math.abs(x - ROOT_HI) < WINDOW) return seriesAtRoot(x - ROOT_HI - ROOT_LO, ROOT_SERIES);
+    if (x > 40) return 1; // the second term is below e⁻⁷⁰ (and x·0 would be NaN for x = ∞)
+    if (x < -800) return 0; // eˣ(1 + x) is far below the smallest subnormal (and 4x may overflow)
+    if (x >= 0) {
+      // (1 + 2m)/D + 4x(1 + m)m²/D², D = 1 + 2m + 2m²
+      const m = Math.exp(-x);
+      const d = 1 + 2 * m * (1 + m);
+      return (1 + 2 * m) / d + (4 * x * (1 + m) * m * m) / (d * d);
+    }
+    // e(e + 2)/D + 4x·e(1 + e)/D², D = n + 2 = e² + 2e + 2
+    const e = Math.exp(x);
+    const d = e * (e + 2) + 2;
+    return (e / d) * (e + 2 + (4 * x * (1 + e)) / d);
+  },
+});

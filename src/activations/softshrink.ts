@@ -1,0 +1,15 @@
+import { defineActivation } from './activation.js';
+
+export const softshrink = defineActivation<{ lambda: number }>({
+  name: 'softshrink',
+  label: 'Soft shrink',
+  description: 'Soft thresholding: moves every input λ towards 0 and zeroes those within λ of it',
+  formula: 'x − λ if x > λ, x + λ if x < −λ, else 0',
+  params: [{ kind: 'number', name: 'lambda', default: 0.5, symbol: 'λ', description: 'half-width of the zeroed band', min: 0 }],
+  range: [-3, 3],
+  kinks: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : []),
+  derivativeConvention: "f' = 1 for |x| > λ, else 0 (the corners at ±λ included), as PyTorch",
+  // x − λ is exact next to λ, so small results keep their relative precision.
+  f: (x, { lambda }) => (x > lambda ? x - lambda : x < -lambda ? x + lambda : 0),
+  df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
+});
