@@ -54,6 +54,40 @@ describe('activ plot', () => {
   });
 });
 
+describe('figures beyond the article', () => {
+  it('overlays several functions and names the file after them', () => {
+    const dir = emptyFolder();
+    expect(activ(['plot', 'relu', 'gelu', 'silu'], { cwd: dir }).status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['relu-gelu-silu.png']);
+  });
+
+  it('sets a parameter on each overlaid function that takes it', () => {
+    const run = activ(['plot', 'relu', 'silu', '--beta', '2', '-o', '-']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('writes a PDF of 460.8 x 345.6 pt', () => {
+    const dir = emptyFolder();
+    expect(activ(['plot', 'elu', '-o', 'elu.pdf'], { cwd: dir }).status).toBe(0);
+    const pdf = readFileSync(join(dir, 'elu.pdf'), 'latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    // pdf-lib writes the box as [x0 y0 x1 y1]: 460.8 wide, 346 − 0.4 = 345.6 high
+    expect(pdf).toContain('/MediaBox [ 0 0.4 460.8 346 ]');
+  });
+
+  it('draws braille no wider than COLUMNS with --format term, without colour off a terminal', () => {
+    for (const columns of ['80', '50']) {
+      const run = activ(['plot', 'relu', 'tanh', '--format', 'term'], { env: { COLUMNS: columns } });
+      expect(run.status).toBe(0);
+      const text = run.stdout.toString();
+      expect(text).toMatch(/[\u2801-\u28ff]/);
+      expect(text).not.toContain('\x1b');
+      for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(Number(columns));
+    }
+  });
+});
+
 describe('bad input: one line on stderr, exit 2, nothing written', () => {
   const cases: [string[], RegExp][] = [
     [['plot', 'elux'], /^activ: unknown activation 'elux'; did you mean 'elu'\?$/],
@@ -62,7 +96,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'elu', '--from', '5', '--to', '1'], /^activ: the x range must go from low to high/],
     [['plot', 'elu', '--range', '20..-20'], /^activ: the x range must go from low to high/],
     [['plot', 'elu', '--range', '-20:20'], /^activ: --range expects FROM\.\.TO/],
-    [['plot', 'elu', '--format', 'jpg'], /^activ: --format must be one of png, svg, not 'jpg'$/],
+    [['plot', 'elu', '--format', 'jpg'], /^activ: --format must be one of png, svg, pdf, term, not 'jpg'$/],
     [['plot', 'elu', '-o', 'x.svg', '--format', 'png'], /^activ: --format png clashes with the extension of 'x.svg'$/],
     [['plot', 'elu', '-o', 'x.gif'], /^activ: cannot tell the format of 'x.gif'/],
     [['plot', 'elu', '--samples', '1'], /^activ: --samples must be a whole number from 2/],
@@ -71,7 +105,14 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'softplus', '--beta', '0'], /^activ: --beta must be > 0 for softplus, not 0$/],
     [['plot', 'relu', '--alpha', '1'], /^activ: relu has no parameter 'alpha'; it takes none$/],
     [['plot', 'elu', '--bogus', '1'], /^activ: unknown option '--bogus'$/],
-    [['plot'], /^activ: missing required argument 'name'$/],
+    [['plot'], /^activ: missing required argument 'names'$/],
+    [['plot', 'elu', '--alpha', '0.5,,2'], /^activ: --alpha has an empty item in '0.5,,2'$/],
+    [['plot', 'elu', '--dpi', '0'], /^activ: --dpi must be from 10 to 1200, not 0$/],
+    [['plot', 'elu', '--legend', 'top'], /^activ: --legend must be one of best, upper right/],
+    [['plot', 'elu', '--color', 'notacolour'], /^activ: --color: 'notacolour' is not a colour/],
+    [['plot', 'elu', '--theme', 'neon'], /^activ: --theme must be one of matplotlib, dark, not 'neon'$/],
+    [['plot', 'elu', '--xlim', '3..1'], /^activ: --xlim must go from low to high/],
+    [['plot', 'relu', 'gelu', '--alpha', '1'], /^activ: relu has no parameter 'alpha'; it takes none$/],
     [['frobnicate'], /^activ: unknown command 'frobnicate'/],
   ];
   for (const [args, message] of cases) {
