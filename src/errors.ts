@@ -14,3 +14,9 @@ export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
   readonly exitCode = 1;
 }
+
+/** The user stopped the run (Ctrl-C): exit code 130, as shells report SIGINT. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  readonly exitCode = 130;
+}

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
 import { evalCommand } from './eval-command.js';
+import { batchCommand } from './batch-command.js';
 import { galleryCommand } from './gallery-command.js';
 import { listCommand } from './list-command.js';
 import { plotCommand } from './plot-command.js';
@@ -13,7 +14,8 @@ function version(): string {
   return pkg.version;
 }
 
-function program(): Command {
+/** The whole command tree. Commander throws instead of exiting, and prints nothing itself. */
+export function program(): Command {
   const root = new Command('activ')
     .description('see, compare and use neural-network activation functions')
     .version(version(), '-V, --version')
@@ -23,20 +25,41 @@ function program(): Command {
     .addCommand(evalCommand())
     .addCommand(tableCommand())
     .addCommand(galleryCommand())
-    .addHelpText('after', '\nExamples:\n  activ plot elu --alpha 1 --from -20 --to 20\n  activ list\n  activ eval gelu -- -1 0 1\n  activ table elu --from -1 --to 1 --samples 5\n  activ gallery --article -o article\n\nactiv <command> --help tells more about each.');
-  // Throw instead of exiting, and make every commander complaint one line, so usage errors
-  // look and exit like ours.
-  const configure = (c: Command): void => {
-    c.exitOverride().configureOutput({ writeErr: () => {}, outputError: () => {} });
-    c.showSuggestionAfterError(true);
-    c.commands.forEach(configure);
-  };
-  configure(root);
+    .addCommand(batchCommand())
+    .addHelpText('after', '\nExamples:\n  activ plot elu --alpha 1 --from -20 --to 20\n  activ list\n  activ eval gelu -- -1 0 1\n  activ table elu --from -1 --to 1 --samples 5\n  activ gallery --article -o article\n  activ batch figures.txt\n\nactiv <command> --help tells more about each.');
+  throwInsteadOfExiting(root);
   return root;
+}
+
+/**
+ * Make commander throw instead of exiting, and keep it from printing its own complaints, so every
+ * usage error is reported (by `explain`) as one line and exits like ours.
+ */
+export function throwInsteadOfExiting(command: Command): void {
+  command.exitOverride().configureOutput({ writeErr: () => {}, outputError: () => {} });
+  command.showSuggestionAfterError(true);
+  command.commands.forEach(throwInsteadOfExiting);
 }
 
 function debugging(argv: readonly string[]): boolean {
   return argv.includes('--debug') || process.env.ACTIV_DEBUG === '1';
+}
+
+/**
+ * What to tell the user about an error, and the exit code: 2 for a mistake in the request, 1 for
+ * a failure of the environment (or of activ itself). `message` is one line, or '' for none.
+ */
+export function explain(error: unknown): { exitCode: number; message: string } {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return { exitCode: 0, message: '' };
+    }
+    return { exitCode: 2, message: error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ') };
+  }
+  if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof InterruptedError) {
+    return { exitCode: error.exitCode, message: error.message };
+  }
+  return { exitCode: 1, message: `internal error: ${(error as Error).message} (run with --debug for details)` };
 }
 
 /** Run activ with `argv` (without node and script); resolves to the exit code. */
@@ -51,18 +74,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await root.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
-      process.stderr.write(`activ: ${message}\n`);
-      return 2;
-    }
-    if (debugging(argv)) process.stderr.write(`${(error as Error).stack}\n`);
-    if (error instanceof UsageError || error instanceof EnvironmentError) {
-      process.stderr.write(`activ: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`activ: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return 1;
+    if (debugging(argv) && !(error instanceof CommanderError)) process.stderr.write(`${(error as Error).stack}\n`);
+    const { exitCode, message } = explain(error);
+    if (message) process.stderr.write(`activ: ${message}\n`);
+    return exitCode;
   }
 }

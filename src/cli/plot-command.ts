@@ -116,7 +116,11 @@ export function plotRequest(names: readonly string[], options: RawOptions, flags
   return { functions, format, output, ...defined } as PlotRequest & { output: string };
 }
 
-export function plotCommand(): Command {
+/**
+ * `activ plot`. In a batch (`inBatch`) figures must go to files: several workers writing to
+ * standard output at once would interleave their bytes.
+ */
+export function plotCommand({ inBatch = false }: { inBatch?: boolean } = {}): Command {
   const command = new Command('plot')
     .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
     .argument('<names...>', "activation functions to overlay (see 'activ list'); aliases and any case work");
@@ -160,6 +164,9 @@ Examples:
     for (const name of names) getActivation(name); // an unknown name is the first thing to report
     const request = plotRequest(names, options, flags);
     const spec = plotSpec(request);
+    if (inBatch && (spec.format === 'term' || request.output === '-')) {
+      throw new UsageError('a batch line must write a file: give -o FILE (not -o - or --format term)');
+    }
     if (spec.format === 'term') {
       // Loaded here, not at start-up: only the command that draws pays for drawing.
       const { renderTerminal } = await import('../figure/terminal.js');

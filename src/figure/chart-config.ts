@@ -1,7 +1,8 @@
 import type { ChartConfiguration, Point } from 'chart.js';
 import type { AxisModel } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
-import type { FigureModel } from './model.js';
+import type { FigureModel, Series } from './model.js';
+import { reduceRun, type PixelPoint } from './reduce.js';
 import { figureGeometry } from './style.js';
 
 /**
@@ -12,6 +13,29 @@ function toAxesFraction(axis: AxisModel, v: number): number {
   return (v / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
 }
 
+/**
+ * A series as Chart.js points in axes fractions, reduced to what `columns` x `rows` pixels can
+ * show (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js leaves as
+ * a gap, as Matplotlib does at inf or NaN.
+ */
+function visiblePoints(series: Series, figure: FigureModel, columns: number, rows: number): Point[] {
+  const points: Point[] = [];
+  let run: PixelPoint[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    if (points.length > 0) points.push({ x: NaN, y: NaN });
+    for (const p of reduceRun(run, columns)) points.push({ x: p.x / columns, y: p.y / rows });
+    run = [];
+  };
+  for (let i = 0; i < series.x.length; i++) {
+    const y = series.y[i]!;
+    if (Number.isFinite(y)) run.push({ x: toAxesFraction(figure.x, series.x[i]!) * columns, y: toAxesFraction(figure.y, y) * rows });
+    else flush();
+  }
+  flush();
+  return points;
+}
+
 /** The Chart.js configuration that draws `figure`. */
 export function chartConfiguration(figure: FigureModel): ChartConfiguration<'line', Point[]> {
   const style = figure.style;
@@ -20,15 +44,9 @@ export function chartConfiguration(figure: FigureModel): ChartConfiguration<'lin
   const [canvasWidth, canvasHeight] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   const lineWidth = figure.lineWidth * px;
   const datasets = figure.series.map((s) => {
-    const data: Point[] = new Array(s.x.length);
-    for (let i = 0; i < s.x.length; i++) {
-      const y = s.y[i]!;
-      // A value that overflowed leaves a gap, as Matplotlib leaves one at inf or NaN.
-      data[i] = { x: toAxesFraction(figure.x, s.x[i]!), y: Number.isFinite(y) ? toAxesFraction(figure.y, y) : NaN };
-    }
     return {
       label: s.label,
-      data,
+      data: visiblePoints(s, figure, box.right - box.left, box.bottom - box.top),
       borderColor: s.color,
       borderWidth: lineWidth,
       borderDash: s.dashed ? style.dashPattern.map((d) => d * lineWidth) : [],
@@ -42,7 +60,9 @@ export function chartConfiguration(figure: FigureModel): ChartConfiguration<'lin
       parsing: false as const,
     };
   });
-  const hidden = { type: 'linear' as const, display: false, min: 0, max: 1 };
+  // The axes are drawn by the plugin; Chart.js's scales only map 0..1 to the axes box, so they
+  // get as few ticks as Chart.js allows and no labels to measure.
+  const hidden = { type: 'linear' as const, display: false, min: 0, max: 1, ticks: { display: false, maxTicksLimit: 2 }, grid: { display: false } };
   return {
     type: 'line',
     data: { datasets },

@@ -13,14 +13,48 @@ export interface TextBox {
   readonly bottom: number;
 }
 
+/** Ascent and descent of "lp" in the current font: the least height Matplotlib gives a line of text. */
+export function lineMetrics(ctx: Ctx): { actualBoundingBoxAscent: number; actualBoundingBoxDescent: number } {
+  return measure(ctx, 'lp');
+}
+
+interface Ink {
+  readonly actualBoundingBoxAscent: number;
+  readonly actualBoundingBoxDescent: number;
+  readonly actualBoundingBoxLeft: number;
+  readonly actualBoundingBoxRight: number;
+  readonly width: number;
+}
+// Tick labels repeat from figure to figure (a batch draws "−20", "0", "20" a thousand times).
+const inkCache = new Map<string, Ink>();
+
+/** measureText, remembered per font and text. */
+export function measure(ctx: Ctx, text: string): Ink {
+  const key = `${ctx.font}\u0000${text}`;
+  let ink = inkCache.get(key);
+  if (!ink) {
+    if (inkCache.size > 10_000) inkCache.clear();
+    const m = ctx.measureText(text);
+    ink = {
+      actualBoundingBoxAscent: m.actualBoundingBoxAscent,
+      actualBoundingBoxDescent: m.actualBoundingBoxDescent,
+      actualBoundingBoxLeft: m.actualBoundingBoxLeft,
+      actualBoundingBoxRight: m.actualBoundingBoxRight,
+      width: m.width,
+    };
+    inkCache.set(key, ink);
+  }
+  return ink;
+}
+
 /**
  * Draw `text` with Matplotlib's alignment: horizontally by the ink extent, vertically by a box
  * whose ascent and descent are at least those of "lp" (matplotlib.text.Text._get_layout).
  * Returns the box, for placing what comes next to it.
  */
 export function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextBox {
-  const ink = ctx.measureText(text);
-  const lp = ctx.measureText('lp');
+  const ink = measure(ctx, text);
+  const lp = lineMetrics(ctx);
   const ascent = Math.max(ink.actualBoundingBoxAscent, lp.actualBoundingBoxAscent);
   const descent = Math.max(ink.actualBoundingBoxDescent, lp.actualBoundingBoxDescent);
   const inkLeft = -ink.actualBoundingBoxLeft;

@@ -5,7 +5,7 @@
  * Chart.js's own legend sits outside the chart area and would move the axes box.
  */
 import type { LegendLocation } from '../plot-spec.js';
-import { drawText, pixelFor, type Ctx } from './drawing.js';
+import { drawText, lineMetrics, measure, type Ctx } from './drawing.js';
 import type { FigureModel } from './model.js';
 import type { Geometry } from './style.js';
 
@@ -56,27 +56,19 @@ function segmentHits(x0: number, y0: number, x1: number, y1: number, r: Rect): b
   return true;
 }
 
-/** How many curves cross the rectangle (Matplotlib counts each line once). */
-function badness(figure: FigureModel, geometry: Geometry, r: Rect): number {
-  const { box } = geometry;
+/** A drawn line in canvas pixels; NaN points separate its runs. */
+export type Polyline = readonly { readonly x: number; readonly y: number }[];
+
+/** How many lines cross the rectangle (Matplotlib counts each line once). */
+function badness(lines: readonly Polyline[], r: Rect): number {
   let crossing = 0;
-  for (const s of figure.series) {
-    let px = NaN;
-    let py = NaN;
-    for (let i = 0; i < s.x.length; i++) {
-      const y = s.y[i]!;
-      if (!Number.isFinite(y)) {
-        px = NaN;
-        continue;
-      }
-      const qx = pixelFor(figure.x, s.x[i]!, box.left, box.right);
-      const qy = pixelFor(figure.y, y, box.bottom, box.top);
-      if (!Number.isNaN(px) && segmentHits(px, py, qx, qy, r)) {
+  for (const line of lines) {
+    for (let i = 1; i < line.length; i++) {
+      const [p, q] = [line[i - 1]!, line[i]!];
+      if (!Number.isNaN(p.x + q.x) && segmentHits(p.x, p.y, q.x, q.y, r)) {
         crossing++;
         break;
       }
-      px = qx;
-      py = qy;
     }
   }
   return crossing;
@@ -93,16 +85,17 @@ function roundedRect(ctx: Ctx, r: Rect, radius: number): void {
   ctx.closePath();
 }
 
-export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, location: LegendLocation): void {
+/** The legend for `figure`, placed clear of `lines` (what was drawn, in canvas pixels) when 'best'. */
+export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, location: LegendLocation, lines: readonly Polyline[]): void {
   const { style } = figure;
   const fs = style.fontSizePt * geometry.px;
   ctx.save();
   ctx.font = `${fs}px "${style.fontFamily}"`;
   // Matplotlib's legend rcParams, in font sizes.
   const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad] = [0.4, 0.5, 2.0, 0.8, 0.5].map((k) => k * fs) as [number, number, number, number, number];
-  const lp = ctx.measureText('lp');
+  const lp = lineMetrics(ctx);
   const rowHeight = lp.actualBoundingBoxAscent + lp.actualBoundingBoxDescent;
-  const textWidth = Math.max(...figure.series.map((s) => ctx.measureText(s.label).width));
+  const textWidth = Math.max(...figure.series.map((s) => measure(ctx, s.label).width));
   const n = figure.series.length;
   const width = 2 * borderPad + handleLength + handleTextPad + textWidth;
   const height = 2 * borderPad + n * rowHeight + (n - 1) * labelSpacing;
@@ -110,7 +103,7 @@ export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, lo
   let rect: Rect;
   if (location === 'best') {
     const candidates = SPOTS.map((spot) => anchor(spot, width, height, geometry, borderAxesPad));
-    const scores = candidates.map((r) => badness(figure, geometry, r));
+    const scores = candidates.map((r) => badness(lines, r));
     rect = candidates[scores.indexOf(Math.min(...scores))]!;
   } else {
     rect = anchor(location, width, height, geometry, borderAxesPad);

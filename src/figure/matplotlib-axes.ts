@@ -128,7 +128,12 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
         drawText(ctx, figure.title, (box.left + box.right) / 2, box.top - style.titlePadPt * px, 'center', 'baseline');
       }
       ctx.restore();
-      if (figure.legend !== false) drawLegend(ctx, figure, geometry, figure.legend);
+      if (figure.legend !== false) {
+        // The curves as drawn: Chart.js's points are axes fractions, reduced to the visible ones.
+        const [width, height] = [box.right - box.left, box.bottom - box.top];
+        const lines = chart.data.datasets.map((d) => (d.data as { x: number; y: number }[]).map((p) => ({ x: box.left + p.x * width, y: box.bottom - p.y * height })));
+        drawLegend(ctx, figure, geometry, figure.legend, lines);
+      }
     },
   };
 }

@@ -1,35 +1,28 @@
 /**
  * PNG encoding of a Cairo canvas, done here rather than with canvas.toBuffer('image/png'):
  * node-canvas hands every pixel through libpng with all filters tried, which costs more than
- * drawing the figure (15 ms of a 25 ms figure). Figures are mostly flat colour, so one cheap
- * filter (Up) and Node's own zlib do as well on size at a third of the time, and an opaque figure
- * is written as RGB. pngjs and fast-png were measured slower (JS filtering, or pako).
+ * drawing the figure (13 ms against 4 ms here). Figures are mostly flat colour, so no filter and
+ * Node's own zlib at level 1 do about as well on size (20 KB against 15 KB for a default figure)
+ * in a quarter of the time. pngjs and fast-png were measured slower (JS filtering, or pako).
  */
 import { constants, crc32, deflateSync } from 'node:zlib';
 
-/** Rows of RGB bytes, each prefixed with filter type 2 (Up), straight from BGRA bytes. */
-function upFilteredRgb(raw: Buffer, width: number, height: number): Buffer {
-  const stride = width * 3;
-  const rows = Buffer.allocUnsafe(height * (stride + 1));
-  const above = width * 4;
-  let o = 0;
+/**
+ * Rows of RGBA bytes for an opaque canvas, each prefixed with filter type 0 (None). Swapping the
+ * bytes of every 32-bit pixel (natively, with Buffer.swap32) turns B G R A into A R G B, so R G B A
+ * of a pixel is the swapped data read from one byte further on, ending on the next pixel's
+ * alpha, which is 255 throughout. No per-byte JavaScript loop, and deflate finds the repetition.
+ * `raw` is modified.
+ */
+function rowsOfOpaque(raw: Buffer, width: number, height: number): Buffer {
+  raw.swap32();
+  const stride = width * 4 + 1;
+  const rows = Buffer.allocUnsafe(height * stride);
   for (let y = 0; y < height; y++) {
-    rows[o++] = 2;
-    const rowStart = y * above;
-    if (y === 0) {
-      for (let p = rowStart, end = rowStart + above; p < end; p += 4) {
-        rows[o++] = raw[p + 2]!;
-        rows[o++] = raw[p + 1]!;
-        rows[o++] = raw[p]!;
-      }
-    } else {
-      for (let p = rowStart, end = rowStart + above; p < end; p += 4) {
-        const q = p - above;
-        rows[o++] = (raw[p + 2]! - raw[q + 2]!) & 0xff;
-        rows[o++] = (raw[p + 1]! - raw[q + 1]!) & 0xff;
-        rows[o++] = (raw[p]! - raw[q]!) & 0xff;
-      }
-    }
+    const o = y * stride;
+    rows[o] = 0;
+    raw.copy(rows, o + 1, y * width * 4 + 1, (y + 1) * width * 4);
+    rows[o + stride - 1] = 0xff;
   }
   return rows;
 }
@@ -79,22 +72,15 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * A PNG file from Cairo's raw ARGB32 pixels (native little-endian: B, G, R, A bytes, alpha
- * premultiplied), `width` x `height`.
+ * premultiplied), `width` x `height`. `opaque` promises every pixel has alpha 255 (a figure with
+ * its background painted), which allows the fast path; that path reuses `raw` as scratch.
  */
-export function encodePng(raw: Buffer, width: number, height: number, level = 6, strategy: number = constants.Z_RLE): Buffer {
-  const pixels = new Uint32Array(raw.buffer, raw.byteOffset, width * height);
-  let opaque = true;
-  for (let i = 0; i < pixels.length; i++) {
-    if (pixels[i]! >>> 24 !== 0xff) {
-      opaque = false;
-      break;
-    }
-  }
-  const rows = opaque ? upFilteredRgb(raw, width, height) : upFilteredRgba(pixels, width, height);
+export function encodePng(raw: Buffer, width: number, height: number, { opaque = false, level = 1, strategy = constants.Z_DEFAULT_STRATEGY } = {}): Buffer {
+  const rows = opaque ? rowsOfOpaque(raw, width, height) : upFilteredRgba(new Uint32Array(raw.buffer, raw.byteOffset, width * height), width, height);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
-  header[9] = opaque ? 2 : 6; // RGB or RGBA
+  header[9] = 6; // RGBA
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { registerFont } from 'canvas';
+import { registerFont, type Canvas } from 'canvas';
+import type { Chart } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { PDFDict, PDFDocument } from 'pdf-lib';
 import type { PlotSpec } from '../plot-spec.js';
@@ -40,14 +41,37 @@ function rendererFor(width: number, height: number, format: ImageFormat): ChartJ
   return renderer;
 }
 
+// A PNG canvas and its Chart, kept per size and redrawn for the next figure: building a new
+// Chart (and a new 1.2 MB canvas) costs as much as drawing a figure. SVG and PDF surfaces hold
+// everything ever drawn on them, so those get a fresh chart each time.
+const pngCharts = new Map<string, Chart>();
+
+function drawPng(figure: FigureModel, width: number, height: number): Buffer {
+  const config = chartConfiguration(figure);
+  const key = `${width}x${height}`;
+  let chart = pngCharts.get(key);
+  if (chart) {
+    chart.data = config.data;
+    chart.options = config.options ?? {};
+    // Chart.js re-reads its inline plugins on update; the list is only reachable in place.
+    chart.config.plugins?.splice(0, Infinity, ...(config.plugins ?? []));
+    chart.update('none');
+  } else {
+    // renderChart (create the canvas, then the Chart on it) is public in chartjs-node-canvas's
+    // JavaScript but typed private; it is the one way to keep the chart instead of its bytes.
+    const renderer = rendererFor(width, height, 'png') as unknown as { renderChart(c: typeof config): Chart };
+    chart = renderer.renderChart(config);
+    pngCharts.set(key, chart);
+  }
+  // Cairo's pixels, encoded by png.ts: a third of the time node-canvas's own encoder takes.
+  const raw = (chart.canvas as unknown as Canvas).toBuffer('raw');
+  return encodePng(raw, width, height, { opaque: !figure.transparent });
+}
+
 function draw(figure: FigureModel, format: ImageFormat): Buffer {
   const [width, height] = [Math.ceil(figure.width), Math.ceil(figure.height)];
-  const renderer = rendererFor(width, height, format);
-  if (format !== 'png') return renderer.renderToBufferSync(chartConfiguration(figure), MIME[format]);
-  // Cairo's pixels, encoded by png.ts: a third of the time node-canvas's own encoder takes.
-  // 'raw' (Cairo's ARGB32 pixels) is documented by chartjs-node-canvas but missing from its types.
-  const raw = renderer.renderToBufferSync(chartConfiguration(figure), 'raw' as unknown as 'image/png');
-  return encodePng(raw, width, height);
+  if (format === 'png') return drawPng(figure, width, height);
+  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
 }
 
 /**
