@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError, UsageError } from './errors.js';
 
-function reason(error: unknown): string {
+function reason(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return 'the folder does not exist';
+      return existsSync(dirname(path)) ? 'files cannot be created in that folder' : 'the folder does not exist';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -50,7 +50,7 @@ export function writeFileAtomic(path: string, bytes: Uint8Array | string): void 
     } catch {
       // never created, or already renamed: nothing to clean up
     }
-    throw new EnvironmentError(`cannot write '${path}': ${reason(error)}`);
+    throw new EnvironmentError(`cannot write '${path}': ${reason(error, path)}`);
   }
 }
 

@@ -35,7 +35,13 @@ async function run(job: Job): Promise<Outcome> {
 }
 
 process.on('message', (job: Job) => {
-  void run(job).then((outcome) => process.send?.(outcome));
+  void run(job).then((outcome) => {
+    if (process.connected) process.send?.(outcome);
+  });
 });
 // Ctrl-C reaches the whole process group: the batch decides when to stop, after this figure.
 process.on('SIGINT', () => {});
+// Asked to stop on its own: finish the figure in hand (written whole), take no more, and end.
+process.on('SIGTERM', () => {
+  if (process.connected) process.disconnect();
+});

@@ -4,6 +4,7 @@ import { splitLine } from '../batch/split-line.js';
 import type { Job, Outcome } from '../batch/worker.js';
 import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
 import type { RawOptions } from './shared-options.js';
+import { interceptSignals } from './signals.js';
 
 /** The plot lines of a batch file: non-empty, not comments, split into words. Bad lines become outcomes. */
 export function readBatch(text: string): { jobs: Job[]; rejected: Outcome[] } {
@@ -62,15 +63,14 @@ Example figures.txt:
       const total = jobs.length + rejected.length;
       const bar = process.stderr.isTTY && jobs.length > 1 ? await progressBar(jobs.length) : undefined;
       const interrupt = new AbortController();
-      const onSigint = () => interrupt.abort();
-      process.once('SIGINT', onSigint);
+      const release = interceptSignals(() => interrupt.abort());
       const { runBatch } = await import('../batch/run-batch.js');
       const outcomes = await runBatch(jobs, {
         ...(workers === undefined ? {} : { workers }),
         signal: interrupt.signal,
         onOutcome: () => bar?.increment(),
       });
-      process.off('SIGINT', onSigint);
+      release();
       bar?.stop();
       const failed = [...rejected, ...outcomes.filter((o) => o.exitCode !== 0)].sort((a, b) => a.line - b.line);
       for (const o of failed) process.stderr.write(`activ: line ${o.line}: ${o.message}\n`);

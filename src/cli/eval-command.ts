@@ -74,7 +74,7 @@ Examples:
     const params = parseParamOptions(options, flags, findActivation(name));
     let x: Float64Array;
     if (values.length > 0) {
-      x = Float64Array.from(values, (v, i) => parseValue(v, `value ${i + 1} ('${v}')`));
+      x = Float64Array.from(values, (v, i) => parseValue(v, `value ${i + 1} after --`));
     } else {
       if (process.stdin.isTTY) process.stderr.write('activ: reading numbers from the terminal, one a line; end with Ctrl-D\n');
       x = parseLines(await readStdin());

@@ -7,6 +7,7 @@ import { galleryCommand } from './gallery-command.js';
 import { listCommand } from './list-command.js';
 import { plotCommand } from './plot-command.js';
 import { tableCommand } from './table-command.js';
+import { installSignalHandlers } from './signals.js';
 import { exitQuietlyOnClosedPipe } from './stdout.js';
 
 function version(): string {
@@ -65,6 +66,7 @@ export function explain(error: unknown): { exitCode: number; message: string } {
 /** Run activ with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   exitQuietlyOnClosedPipe();
+  installSignalHandlers();
   const root = program();
   if (argv.length === 0) {
     process.stderr.write(root.helpInformation());

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { statSync } from 'node:fs';
 import type { ParamValue } from '../activations/activation.js';
 import { findParam } from '../activations/params.js';
 import { findActivation, getActivation } from '../activations/registry.js';
@@ -41,6 +42,7 @@ function resolveOutput(options: RawOptions, baseName: string): { format: FigureF
     const chosen = format ?? (output === '-' && process.stdout.isTTY ? 'term' : 'png');
     return { format: chosen, output: output ?? (chosen === 'term' ? '-' : `${baseName}.${chosen}`) };
   }
+  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write '${output}': it is a folder; give a file name`);
   const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
   if (format === 'term') throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
   if (ext !== undefined && FILE_FORMATS.includes(ext)) {
