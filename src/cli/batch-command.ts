@@ -1,26 +1,8 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { splitLine } from '../batch/split-line.js';
-import type { Job, Outcome } from '../batch/worker.js';
 import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
 import type { RawOptions } from './shared-options.js';
 import { interceptSignals } from './signals.js';
-
-/** The plot lines of a batch file: non-empty, not comments, split into words. Bad lines become outcomes. */
-export function readBatch(text: string): { jobs: Job[]; rejected: Outcome[] } {
-  const jobs: Job[] = [];
-  const rejected: Outcome[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    try {
-      jobs.push({ line: i + 1, args: splitLine(line) });
-    } catch (error) {
-      rejected.push({ line: i + 1, exitCode: 2, message: (error as Error).message });
-    }
-  });
-  return { jobs, rejected };
-}
 
 function readInput(file: string): string {
   try {
@@ -54,6 +36,8 @@ Example figures.txt:
   activ batch figures.txt`,
     )
     .action(async (file: string, options: RawOptions) => {
+      // Loaded here: only a batch needs the shell-style splitter and the worker pool.
+      const { readBatch } = await import('../batch/read-batch.js');
       const { jobs, rejected } = readBatch(readInput(file));
       let workers: number | undefined;
       if (typeof options.jobs === 'string') {

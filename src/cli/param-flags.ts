@@ -23,7 +23,11 @@ function describe(users: { fn: string; p: ParamSpec }[]): string {
  * Every parameter flag any function takes, generated from the registry so help and parsing
  * cannot drift from it. A flag given to a function that lacks it is reported by resolveParams.
  */
+let memo: ParamFlag[] | undefined;
+
 export function paramFlags(): ParamFlag[] {
+  // Built once: every command that takes parameters shares the same flags.
+  if (memo) return memo;
   const byFlag = new Map<string, { fn: string; p: ParamSpec }[]>();
   for (const activation of catalog) {
     for (const p of activation.params) {
@@ -34,10 +38,11 @@ export function paramFlags(): ParamFlag[] {
       }
     }
   }
-  return [...byFlag.entries()]
+  memo = [...byFlag.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, users]) => ({
       option: new Option(`${flagName(name)} <value>`, describe(users)),
       paramName: name,
     }));
+  return memo;
 }

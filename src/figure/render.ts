@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { registerFont, type Canvas } from 'canvas';
 import type { Chart } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
-import { PDFDict, PDFDocument } from 'pdf-lib';
 import type { PlotSpec } from '../plot-spec.js';
 import { buildFigure } from './build-figure.js';
 import { chartConfiguration } from './chart-config.js';
@@ -92,6 +91,8 @@ function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
  * the same command gives the same bytes.
  */
 async function trimmedPdf(pdf: Buffer, figure: FigureModel): Promise<Buffer> {
+  // Loaded only here: pdf-lib takes longer to load than a whole PNG figure takes to draw.
+  const { PDFDict, PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const canvasHeight = Math.ceil(figure.height);
   // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas.
