@@ -25,14 +25,26 @@ function mergeSorted(grid: Float64Array, extra: readonly number[]): Float64Array
   const to = grid[grid.length - 1]!;
   const inside = [...new Set(extra)].filter((v) => v > from && v < to).sort((a, b) => a - b);
   if (inside.length === 0) return grid;
-  const out: number[] = [];
-  let j = 0;
-  for (const g of grid) {
-    while (j < inside.length && inside[j]! < g) out.push(inside[j++]!);
-    if (j < inside.length && inside[j] === g) j++;
-    out.push(g);
+  const out = new Float64Array(grid.length + inside.length);
+  // Copy the grid in slices between breakpoints (a memcpy each), found by binary search.
+  let n = 0;
+  let start = 0;
+  for (const point of inside) {
+    let lo = start;
+    let hi = grid.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (grid[mid]! < point) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(grid.subarray(start, lo), n);
+    n += lo - start;
+    start = lo;
+    if (grid[lo] !== point) out[n++] = point;
   }
-  return Float64Array.from(out);
+  out.set(grid.subarray(start), n);
+  n += grid.length - start;
+  return out.subarray(0, n);
 }
 
 export interface Curve {

@@ -39,7 +39,7 @@ export function paramFlags(): ParamFlag[] {
     }
   }
   memo = [...byFlag.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : 1)) // not localeCompare: its collator costs 10 ms to start
     .map(([name, users]) => ({
       option: new Option(`${flagName(name)} <value>`, describe(users)),
       paramName: name,

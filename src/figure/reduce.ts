@@ -15,31 +15,82 @@ export interface PixelPoint {
 /** Matplotlib's rcParams['path.simplify_threshold'], in pixels. */
 export const SIMPLIFY_THRESHOLD = 1 / 9;
 
-/** First, min, max and last of each pixel column, in their original order. */
-function perColumn(points: readonly PixelPoint[]): PixelPoint[] {
-  const out: PixelPoint[] = [];
-  let i = 0;
-  while (i < points.length) {
-    const column = Math.floor(points[i]!.x);
-    let j = i;
-    let lo = i;
-    let hi = i;
-    while (j + 1 < points.length && Math.floor(points[j + 1]!.x) === column) {
-      j++;
-      if (points[j]!.y < points[lo]!.y) lo = j;
-      if (points[j]!.y > points[hi]!.y) hi = j;
+/**
+ * Collects a run of points in pixel coordinates (x non-decreasing) and keeps, for each pixel
+ * column, only its first, lowest, highest and last point, in their original order: what a line
+ * through all of them would cover. It holds four points at a time, so a million samples never
+ * become a million objects.
+ */
+export class ColumnReducer {
+  private readonly kept: PixelPoint[] = [];
+  private column = NaN;
+  private count = 0;
+  // first, lowest, highest and last point of the open column, as plain numbers (no allocation
+  // per sample), with the sample index of the lowest and highest to restore their order
+  private fx = 0;
+  private fy = 0;
+  private lowX = 0;
+  private lowY = 0;
+  private lowAt = 0;
+  private highX = 0;
+  private highY = 0;
+  private highAt = 0;
+  private lx = 0;
+  private ly = 0;
+
+  add(x: number, y: number): void {
+    const column = Math.floor(x);
+    if (column !== this.column) {
+      this.flush();
+      this.column = column;
     }
-    for (const k of [...new Set([i, lo, hi, j])].sort((a, b) => a - b)) out.push(points[k]!);
-    i = j + 1;
+    const index = this.count++;
+    if (index === 0) {
+      this.fx = this.lowX = this.highX = x;
+      this.fy = this.lowY = this.highY = y;
+      this.lowAt = this.highAt = 0;
+    } else {
+      if (y < this.lowY) {
+        this.lowX = x;
+        this.lowY = y;
+        this.lowAt = index;
+      }
+      if (y > this.highY) {
+        this.highX = x;
+        this.highY = y;
+        this.highAt = index;
+      }
+    }
+    this.lx = x;
+    this.ly = y;
   }
-  return out;
+
+  /** The kept points so far, after closing the current column. */
+  points(): PixelPoint[] {
+    this.flush();
+    return this.kept;
+  }
+
+  private flush(): void {
+    if (this.count === 0) return;
+    const last = this.count - 1;
+    const candidates: [number, number, number][] = [
+      [0, this.fx, this.fy],
+      [this.lowAt, this.lowX, this.lowY],
+      [this.highAt, this.highX, this.highY],
+      [last, this.lx, this.ly],
+    ];
+    candidates.sort((a, b) => a[0] - b[0]);
+    let previous = -1;
+    for (const [index, x, y] of candidates) {
+      if (index !== previous) this.kept.push({ x, y });
+      previous = index;
+    }
+    this.count = 0;
+  }
 }
 
-/**
- * Reduce one unbroken run of points (pixel coordinates, x non-decreasing) to what can be seen.
- * `columns` is the width of the plot area in pixels.
- */
-export function reduceRun(points: PixelPoint[], columns: number): PixelPoint[] {
-  const bucketed = points.length > 4 * columns ? perColumn(points) : points;
-  return bucketed.length > 2 ? simplify(bucketed, SIMPLIFY_THRESHOLD, true) : bucketed;
+/** Drop the vertices within 1/9 px of the line (Douglas–Peucker), as Matplotlib's Agg does. */
+export function simplifyRun(points: PixelPoint[]): PixelPoint[] {
+  return points.length > 2 ? simplify(points, SIMPLIFY_THRESHOLD, true) : points;
 }

@@ -36,6 +36,16 @@ export function twoProduct(a: number, b: number): [number, number] {
   return [p, ah * bh - p + ah * bl + al * bh + al * bl];
 }
 
+/**
+ * The rounding error of x·x, that is x² − fl(x²) exactly (Dekker), as a plain number: the hot
+ * loops of GELU and erf call this a million times, and a returned pair would be an allocation.
+ */
+export function squareError(x: number, square: number): number {
+  const h = splitHigh(x);
+  const l = x - h;
+  return h * h - square + 2 * h * l + l * l;
+}
+
 const P500 = 2 ** 500;
 const M500 = 2 ** -500;
 

@@ -1,4 +1,4 @@
-import { twoProduct } from './double-double.js';
+import { squareError } from './double-double.js';
 import { ERF_SPLIT, erf, erfcx } from './erf.js';
 
 // The standard normal distribution, for GELU. In the lower tail Φ(x) is tiny but a normal double
@@ -15,9 +15,9 @@ const TAIL_END = 40;
 /** e^(−x²/2), with x² split exactly into p + e so the argument carries no rounding error. */
 export function expNegHalfSquare(x: number): number {
   if (!(Math.abs(x) < TAIL_END)) return Number.isNaN(x) ? x : 0;
-  const [p, e] = twoProduct(x, x);
+  const p = x * x;
   const v = Math.exp(-0.5 * p);
-  return v - v * (0.5 * e);
+  return v - v * (0.5 * squareError(x, p));
 }
 
 /** The standard normal density φ(x). */
