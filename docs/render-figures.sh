@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# Renders the README's figures with activ itself: the article's six, over -20..20.
+# Renders every figure the README shows, with activ itself. Run after `npm run build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 activ="node bin/activ.js"
 out=docs/figures
-$activ plot softmax --range -20..20 -o $out/softmax.png
-$activ plot softsign --range -20..20 -o $out/softsign.png
-$activ plot softplus --range -20..20 -o $out/softplus.png
-$activ plot elu --alpha 1 --range -20..20 -o $out/elu.png
-$activ plot prelu --alpha 0.05 --range -20..20 -o $out/prelu.png
-$activ plot binary_step --range -20..20 -o $out/binary_step.png
+mkdir -p "$out"
+
+# The article's six, over -20..20, exactly as `activ gallery --article` writes them.
+$activ gallery --article -o "$out"
+
+# One of each kind of figure beyond the article.
 $activ plot elu --alpha 1 --range -5..5 --title --xlabel x --ylabel "elu(x)" -o $out/elu-titled.svg
+$activ plot relu gelu silu --range -4..4 --title -o $out/overlay.png
+$activ plot elu --alpha 0.5,1,2 --range -4..3 -o $out/family.png
+$activ plot softplus tanh --range -4..4 --derivative -o $out/derivative.png
+$activ plot hardshrink threshold --threshold 1 --value -1 --range -3..3 --samples 50 -o $out/jumps.png
+$activ plot tanh relu --theme dark --grid --title -o $out/dark.png
+$activ plot mish silu gelu --range -5..3 --grid --legend upper-left --dpi 50 -o $out/small-dpi50.png
+$activ plot gelu --derivative-only --approximate none,tanh --range -4..4 --color k,tab:red --line-width 1 -o $out/gelu-derivatives.pdf
+
+# The whole catalog as a contact sheet.
+rm -rf /tmp/activ-gallery && $activ gallery -o /tmp/activ-gallery && cp /tmp/activ-gallery/index.png $out/catalog.png
+
+# The terminal drawing, as text.
+COLUMNS=80 $activ plot relu tanh --range -3..3 --format term > $out/terminal.txt
