@@ -4,7 +4,11 @@
 // slower than the same code bundled, a fifth of a whole cold `activ plot`. Splitting keeps each
 // dynamic import() a chunk of its own, so `activ list` still never loads Chart.js or Cairo. The
 // library (dist/index.js, with its .d.ts files) stays as tsc wrote it. Packages stay external.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: start empty so old chunks do not pile up.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', worker: 'src/batch/worker.ts' },

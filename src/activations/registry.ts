@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 import type { Activation } from './activation.js';
 import { catalog } from './catalog.js';
@@ -31,6 +31,12 @@ export function getActivation(name: string): Activation {
     `unknown activation '${name}'; ` +
       (hint.length > 0 ? `did you mean ${hint.map((n) => `'${n}'`).join(' or ')}?` : "'activ list' shows them all"),
   );
+}
+
+/** Edit distance, from fastest-levenshtein, loaded only when a name is unknown. */
+function distance(a: string, b: string): number {
+  const require = createRequire(import.meta.url);
+  return (require('fastest-levenshtein') as typeof import('fastest-levenshtein')).distance(a, b);
 }
 
 /** Canonical names near `name` (small edit distance, or `name` is a prefix), closest first. */

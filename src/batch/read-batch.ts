@@ -1,5 +1,5 @@
 import { splitLine } from './split-line.js';
-import type { Job, Outcome } from './worker.js';
+import type { Job, Outcome } from './render-job.js';
 
 /** The plot lines of a batch file: non-empty, not comments, split into words. Bad lines become outcomes. */
 export function readBatch(text: string): { jobs: Job[]; rejected: Outcome[] } {

@@ -14,10 +14,14 @@ import { constants, crc32, deflateSync } from 'node:zlib';
  * alpha, which is 255 throughout. No per-byte JavaScript loop, and deflate finds the repetition.
  * `raw` is modified.
  */
+// The row buffer is the same size figure after figure (a batch draws thousands): keep one.
+let scratch = Buffer.alloc(0);
+
 function rowsOfOpaque(raw: Buffer, width: number, height: number): Buffer {
   raw.swap32();
   const stride = width * 4 + 1;
-  const rows = Buffer.allocUnsafe(height * stride);
+  if (scratch.length !== height * stride) scratch = Buffer.allocUnsafe(height * stride);
+  const rows = scratch;
   for (let y = 0; y < height; y++) {
     const o = y * stride;
     rows[o] = 0;

@@ -5,7 +5,10 @@
  * highest and last point of each pixel column when there are many more samples than columns, so a
  * million samples cost about what a thousand do and no spike or jump is lost.
  */
-import simplify from 'simplify-js';
+import { createRequire } from 'node:module';
+
+// CommonJS, required rather than imported: see render.ts.
+const simplify = createRequire(import.meta.url)('simplify-js') as typeof import('simplify-js');
 
 export interface PixelPoint {
   x: number;
