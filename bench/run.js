@@ -30,7 +30,7 @@ const USAGE = `usage: node bench/run.js [options]
 
   --quick               fewer repetitions (a and c: 5 runs, b: 1, d: 3; Matplotlib and gnuplot
                         draw 50 of the batch figures)
-  --runs N              cold runs per contender in sections a and c (default 15, --quick 5)
+  --runs N              cold runs per contender in sections a and c (default 25, --quick 5)
   --batch-runs N        runs per contender in section b (default 3, --quick 1)
   --eval-runs N         runs per contender in section d (default 5, --quick 3)
   --compare-figures N   how many of the 1000 batch figures gnuplot and Matplotlib draw, each in
@@ -44,7 +44,7 @@ function parseArgs(argv) {
   const quick = argv.includes('--quick');
   const o = {
     quick,
-    runs: quick ? 5 : 15,
+    runs: quick ? 5 : 25, // this machine's start-up times are bimodal (~190 or ~290 ms): 15 runs let the median flip
     batchRuns: quick ? 1 : 3,
     evalRuns: quick ? 3 : 5,
     compareFigures: quick ? 50 : 200,
