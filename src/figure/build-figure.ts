@@ -2,6 +2,7 @@ import type { PlotSpec } from '../plot-spec.js';
 import { sampleCurve } from '../sampling.js';
 import { buildAxis } from './axis.js';
 import { finiteExtent, viewInterval } from './limits.js';
+import { keepColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
 import { figureGeometry, THEMES } from './style.js';
 
@@ -11,15 +12,18 @@ import { figureGeometry, THEMES } from './style.js';
  */
 export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels'): FigureModel {
   const style = THEMES[spec.theme];
-  const series: Series[] = spec.curves.map((curve) => {
-    const { x, y } = sampleCurve(curve.activation, curve.params, spec.from, spec.to, spec.samples, curve.quantity);
-    return { label: curve.label, color: curve.color, dashed: curve.dashed, x, y };
-  });
   // Points rounded to a millionth, so a 640 px figure at 100 dpi is 460.8 pt, not 460.79999999999995.
   const toUnits = (v: number) => (units === 'points' ? Number(((v * 72) / spec.dpi).toFixed(6)) : v);
   const [width, height, dpi] = [toUnits(spec.width), toUnits(spec.height), units === 'points' ? 72 : spec.dpi];
   const { box, px } = figureGeometry(width, height, dpi, style);
   const [xMin, xMax] = spec.xlim ?? viewInterval(spec.from, spec.to, style.margin);
+  const columns = Math.ceil(box.right - box.left);
+  const series: Series[] = spec.curves.map((curve) => {
+    const sampled = sampleCurve(curve.activation, curve.params, spec.from, spec.to, spec.samples, curve.quantity);
+    // Dense samples are cut to each pixel column's extremes at once: every later pass is short.
+    const { x, y } = sampled.x.length > 4 * columns ? keepColumnExtremes(sampled.x, sampled.y, xMin, xMax, columns) : sampled;
+    return { label: curve.label, color: curve.color, dashed: curve.dashed, x, y };
+  });
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
   const [yMin, yMax] = spec.ylim ?? (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
   return {

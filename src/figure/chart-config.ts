@@ -2,7 +2,7 @@ import type { ChartConfiguration, Point } from 'chart.js';
 import type { AxisModel } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
 import type { FigureModel, Series } from './model.js';
-import { ColumnReducer, simplifyRun, type PixelPoint } from './reduce.js';
+import { simplifyRun, type PixelPoint } from './reduce.js';
 import { figureGeometry } from './style.js';
 
 /**
@@ -14,37 +14,23 @@ function toAxesFraction(axis: AxisModel, v: number): number {
 }
 
 /**
- * A series as Chart.js points in axes fractions, reduced to what `columns` x `rows` pixels can
- * show (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js leaves as
- * a gap, as Matplotlib does at inf or NaN.
+ * A series as Chart.js points in axes fractions, simplified to what `columns` x `rows` pixels
+ * can show (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js leaves
+ * as a gap, as Matplotlib does at inf or NaN.
  */
 function visiblePoints(series: Series, figure: FigureModel, columns: number, rows: number): Point[] {
   const points: Point[] = [];
-  // Dense series (several samples per pixel column) go through the column pass first.
-  const dense = series.x.length > 4 * columns;
-  let reducer = new ColumnReducer();
   let run: PixelPoint[] = [];
   const flush = () => {
-    const kept = dense ? reducer.points() : run;
-    if (kept.length === 0) return;
+    if (run.length === 0) return;
     if (points.length > 0) points.push({ x: NaN, y: NaN });
-    for (const p of simplifyRun(kept)) points.push({ x: p.x / columns, y: p.y / rows });
-    reducer = new ColumnReducer();
+    for (const p of simplifyRun(run)) points.push({ x: p.x / columns, y: p.y / rows });
     run = [];
   };
-  const [x0, xSpan] = [figure.x.min / 2, figure.x.max / 2 - figure.x.min / 2];
-  const [y0, ySpan] = [figure.y.min / 2, figure.y.max / 2 - figure.y.min / 2];
   for (let i = 0; i < series.x.length; i++) {
     const y = series.y[i]!;
-    if (!Number.isFinite(y)) {
-      flush();
-      continue;
-    }
-    // toAxesFraction, inlined: this loop sees every sample
-    const px = ((series.x[i]! / 2 - x0) / xSpan) * columns;
-    const py = ((y / 2 - y0) / ySpan) * rows;
-    if (dense) reducer.add(px, py);
-    else run.push({ x: px, y: py });
+    if (Number.isFinite(y)) run.push({ x: toAxesFraction(figure.x, series.x[i]!) * columns, y: toAxesFraction(figure.y, y) * rows });
+    else flush();
   }
   flush();
   return points;

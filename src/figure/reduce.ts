@@ -1,9 +1,10 @@
 /**
- * The points of a curve that its pixels can show. Matplotlib's Agg backend simplifies every line
- * it draws, dropping vertices that lie within 1/9 px of the path (path.simplify_threshold); this
- * does the same with simplify-js (Douglas–Peucker), after first keeping only the first, lowest,
- * highest and last point of each pixel column when there are many more samples than columns, so a
- * million samples cost about what a thousand do and no spike or jump is lost.
+ * The points of a curve that its pixels can show. When there are many more samples than pixel
+ * columns, only the first, lowest, highest and last sample of each column are kept, right after
+ * sampling (keepColumnExtremes), so a million samples cost about what a thousand do and no spike
+ * or jump is lost. Then, as Matplotlib's Agg backend simplifies every line it draws, dropping
+ * vertices within 1/9 px of the path (path.simplify_threshold), simplifyRun does the same with
+ * simplify-js (Douglas–Peucker).
  */
 import { createRequire } from 'node:module';
 
@@ -19,7 +20,7 @@ export interface PixelPoint {
 export const SIMPLIFY_THRESHOLD = 1 / 9;
 
 /**
- * Collects a run of points in pixel coordinates (x non-decreasing) and keeps, for each pixel
+ * Collects a run of points (x non-decreasing, each with its pixel column) and keeps, for each
  * column, only its first, lowest, highest and last point, in their original order: what a line
  * through all of them would cover. It holds four points at a time, so a million samples never
  * become a million objects.
@@ -41,8 +42,7 @@ export class ColumnReducer {
   private lx = 0;
   private ly = 0;
 
-  add(x: number, y: number): void {
-    const column = Math.floor(x);
+  add(column: number, x: number, y: number): void {
     if (column !== this.column) {
       this.flush();
       this.column = column;
@@ -74,6 +74,12 @@ export class ColumnReducer {
     return this.kept;
   }
 
+  /** A gap at `x` (a non-finite value): no line is drawn across it. */
+  gap(x: number): void {
+    this.flush();
+    this.kept.push({ x, y: NaN });
+  }
+
   private flush(): void {
     if (this.count === 0) return;
     const last = this.count - 1;
@@ -90,7 +96,28 @@ export class ColumnReducer {
       previous = index;
     }
     this.count = 0;
+    this.column = NaN;
   }
+}
+
+/**
+ * The samples of one curve that can show in `columns` pixel columns across the view
+ * [min, max]: the extremes of each column (see ColumnReducer), a non-finite value kept as a gap.
+ */
+export function keepColumnExtremes(x: Float64Array, y: Float64Array, min: number, max: number, columns: number): { x: Float64Array; y: Float64Array } {
+  const reducer = new ColumnReducer();
+  // Halves: max − min overflows for a view like −1e308..1e308.
+  const scale = columns / (max / 2 - min / 2);
+  for (let i = 0; i < x.length; i++) {
+    const yi = y[i]!;
+    if (Number.isFinite(yi)) {
+      reducer.add(Math.floor((x[i]! / 2 - min / 2) * scale), x[i]!, yi);
+    } else {
+      reducer.gap(x[i]!);
+    }
+  }
+  const kept = reducer.points();
+  return { x: Float64Array.from(kept, (p) => p.x), y: Float64Array.from(kept, (p) => p.y) };
 }
 
 /** Drop the vertices within 1/9 px of the line (Douglas–Peucker), as Matplotlib's Agg does. */
