@@ -17,7 +17,7 @@ function readInput(file: string): string {
 
 export function batchCommand(): Command {
   return new Command('batch')
-    .description('render many figures in one process, across all cores: one line of plot arguments per figure')
+    .description('render many figures at once, across all cores: one line of plot arguments per figure')
     .argument('<file>', 'a file of lines like "elu --alpha 1 -o elu.png" (- reads standard input)')
     .option('--jobs <n>', 'worker threads (default: one per core)')
     .addOption(new Option('--debug', 'show stack traces for errors').hideHelp())

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { statSync } from 'node:fs';
 import type { ParamValue } from '../activations/activation.js';
+import { catalog } from '../activations/catalog.js';
 import { findParam } from '../activations/params.js';
 import { findActivation, getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
@@ -122,6 +123,12 @@ export function plotRequest(names: readonly string[], options: RawOptions, flags
  * `activ plot`. In a batch (`inBatch`) figures must go to files: several workers writing to
  * standard output at once would interleave their bytes.
  */
+/** The functions taken over the whole grid, named from the registry so the help cannot drift. */
+function overVectorNote(): string {
+  const names = catalog.filter((a) => a.overVector).map((a) => a.name);
+  return `${names.join(', ')} are taken over the whole sampled grid: their values depend on --samples.`;
+}
+
 export function plotCommand({ inBatch = false }: { inBatch?: boolean } = {}): Command {
   const command = new Command('plot')
     .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
@@ -153,6 +160,7 @@ export function plotCommand({ inBatch = false }: { inBatch?: boolean } = {}): Co
     `
 Parameters are flags in kebab-case ('activ list' shows each function's); a comma list draws one
 curve per value (a family). Kinks and jumps are sampled exactly: corners stay sharp, steps vertical.
+${overVectorNote()}
 
 Examples:
   activ plot elu --alpha 1 --from -20 --to 20          writes elu.png
