@@ -38,6 +38,12 @@ export function paramList(activation: Activation): string {
   return activation.params.length === 0 ? 'no parameters' : activation.params.map((p) => p.name).join(', ');
 }
 
+/** "elu has no parameter 'beta'; it takes: alpha" */
+export function noSuchParam(activation: Activation, name: string): UsageError {
+  const takes = activation.params.length === 0 ? 'it takes none' : `it takes: ${paramList(activation)}`;
+  return new UsageError(`${activation.name} has no parameter '${keyOf(name)}'; ${takes}`);
+}
+
 /**
  * Complete, checked parameter values for one evaluation: `given` may name parameters by
  * canonical name or alias, in kebab or snake case; the rest take their defaults.
@@ -47,10 +53,7 @@ export function resolveParams(activation: Activation, given: Readonly<Record<str
   for (const p of activation.params) values[p.name] = p.default;
   for (const [name, value] of Object.entries(given)) {
     const p = findParam(activation, name);
-    if (!p) {
-      const takes = activation.params.length === 0 ? 'it takes none' : `it takes: ${paramList(activation)}`;
-      throw new UsageError(`${activation.name} has no parameter '${keyOf(name)}'; ${takes}`);
-    }
+    if (!p) throw noSuchParam(activation, name);
     if (p.kind === 'number') {
       if (typeof value !== 'number') throw new UsageError(`${flagName(p.name)} must be a number, not '${value}'`);
       const problem = rangeProblem(p, value);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { statSync } from 'node:fs';
 import type { ParamValue } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
-import { findParam } from '../activations/params.js';
+import { findParam, noSuchParam } from '../activations/params.js';
 import { findActivation, getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { LEGEND_LOCATIONS, plotSpec, type FigureFormat, type LegendLocation, type PlotRequest } from '../plot-spec.js';
@@ -66,11 +66,8 @@ function functionParams(names: readonly string[], options: RawOptions, flags: re
     if (raw === undefined) continue;
     const flagName = flag.option.long ?? flag.paramName;
     const takers = activations.map((a) => (a ? findParam(a, flag.paramName) : undefined));
-    if (takers.every((p) => p === undefined)) {
-      // Let the registry word the error for the first function ("elu has no parameter 'beta'").
-      perFunction[0]![flag.paramName] = [parseNumber(commaList(raw, flagName)[0]!, flagName)];
-      continue;
-    }
+    const first = activations.find((a) => a !== undefined);
+    if (first && takers.every((p) => p === undefined)) throw noSuchParam(first, flag.paramName);
     takers.forEach((spec, i) => {
       if (!spec) return;
       const items = commaList(raw, flagName);
@@ -119,16 +116,16 @@ export function plotRequest(names: readonly string[], options: RawOptions, flags
   return { functions, format, output, ...defined } as PlotRequest & { output: string };
 }
 
-/**
- * `activ plot`. In a batch (`inBatch`) figures must go to files: several workers writing to
- * standard output at once would interleave their bytes.
- */
 /** The functions taken over the whole grid, named from the registry so the help cannot drift. */
 function overVectorNote(): string {
   const names = catalog.filter((a) => a.overVector).map((a) => a.name);
   return `${names.join(', ')} are taken over the whole sampled grid: their values depend on --samples.`;
 }
 
+/**
+ * `activ plot`. In a batch (`inBatch`) figures must go to files: several workers writing to
+ * standard output at once would interleave their bytes.
+ */
 export function plotCommand({ inBatch = false }: { inBatch?: boolean } = {}): Command {
   const command = new Command('plot')
     .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
