@@ -7,23 +7,33 @@ import { nextDown, nextUp } from './math/float.js';
  * (−1e308..1e308) the step overflows, so there each point is a weighted mean of the ends instead.
  */
 export function linearGrid(from: number, to: number, samples: number): Float64Array {
-  const x = new Float64Array(samples);
+  return gridSlice(from, to, samples, 0, samples, new Float64Array(samples));
+}
+
+/** Point i of linearGrid(from, to, samples). */
+function gridPoint(from: number, to: number, samples: number, i: number): number {
+  const last = samples - 1;
+  if (i === last) return to;
+  const step = (to - from) / last;
+  return Number.isFinite(step) ? from + i * step : from * (1 - i / last) + to * (i / last);
+}
+
+/** Points start..end−1 of linearGrid(from, to, samples), the same doubles, into `out`. */
+function gridSlice(from: number, to: number, samples: number, start: number, end: number, out: Float64Array): Float64Array {
   const last = samples - 1;
   const step = (to - from) / last;
+  const x = out.subarray(0, end - start);
   if (Number.isFinite(step)) {
-    for (let i = 0; i < last; i++) x[i] = from + i * step;
+    for (let i = start; i < end; i++) x[i - start] = from + i * step;
   } else {
-    for (let i = 0; i < last; i++) x[i] = from * (1 - i / last) + to * (i / last);
+    for (let i = start; i < end; i++) x[i - start] = from * (1 - i / last) + to * (i / last);
   }
-  x[last] = to;
+  if (end === samples) x[last - start] = to;
   return x;
 }
 
-/** Merge sorted `extra` points into the sorted grid, dropping duplicates and points outside it. */
-function mergeSorted(grid: Float64Array, extra: readonly number[]): Float64Array {
-  const from = grid[0]!;
-  const to = grid[grid.length - 1]!;
-  const inside = [...new Set(extra)].filter((v) => v > from && v < to).sort((a, b) => a - b);
+/** Merge sorted, distinct `inside` points (none below grid[0]) into the sorted grid, without duplicates. */
+function mergeSorted(grid: Float64Array, inside: readonly number[]): Float64Array {
   if (inside.length === 0) return grid;
   const out = new Float64Array(grid.length + inside.length);
   // Copy the grid in slices between breakpoints (a memcpy each), found by binary search.
@@ -52,6 +62,22 @@ export interface Curve {
   readonly y: Float64Array;
 }
 
+/** The breakpoints a curve samples exactly, sorted, strictly inside from..to (see sampleCurve). */
+function breakpointsOf(activation: Activation, params: ParamValues, from: number, to: number, quantity: Quantity): number[] {
+  // Softmax and friends are taken over the even grid the user asked for, as the article does.
+  if (activation.overVector) return [];
+  const kinks = activation.kinks(params);
+  const jumps = activation.jumps(params);
+  const steps = quantity === 'value' ? jumps : [...jumps, ...kinks];
+  const corners = quantity === 'value' ? kinks : [];
+  const points = [...corners, ...steps.flatMap((j) => [nextDown(j), j, nextUp(j)])];
+  return [...new Set(points)].filter((v) => v > from && v < to).sort((a, b) => a - b);
+}
+
+function compute(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity, out?: Float64Array): Float64Array {
+  return quantity === 'value' ? activation.evaluate(x, params, out) : activation.derivative(x, params, out);
+}
+
 /**
  * The points a figure draws for f (or f'): the even grid plus every breakpoint inside it, so a
  * ReLU corner is a real corner. At a jump the points just left and right of it (the adjacent
@@ -66,13 +92,43 @@ export function sampleCurve(
   samples: number,
   quantity: Quantity = 'value',
 ): Curve {
-  const kinks = activation.kinks(params);
-  const jumps = activation.jumps(params);
-  const steps = quantity === 'value' ? jumps : [...jumps, ...kinks];
-  const corners = quantity === 'value' ? kinks : [];
-  const breakpoints = [...corners, ...steps.flatMap((j) => [nextDown(j), j, nextUp(j)])];
-  // Softmax and friends are taken over the even grid the user asked for, as the article does.
-  const x = activation.overVector ? linearGrid(from, to, samples) : mergeSorted(linearGrid(from, to, samples), breakpoints);
-  const y = quantity === 'value' ? activation.evaluate(x, params) : activation.derivative(x, params);
-  return { x, y };
+  const x = mergeSorted(linearGrid(from, to, samples), breakpointsOf(activation, params, from, to, quantity));
+  return { x, y: compute(activation, x, params, quantity) };
+}
+
+/**
+ * The same points as sampleCurve, handed to `visit` a slice at a time (the slices' buffers are
+ * reused: copy what you keep). A million samples then need neither 16 MB of arrays nor the
+ * garbage collection that follows, and each slice stays in the processor's cache. The softmax
+ * family needs its whole grid at once, so it comes as one slice.
+ */
+export function sampleCurveInSlices(
+  activation: Activation,
+  params: ParamValues,
+  from: number,
+  to: number,
+  samples: number,
+  quantity: Quantity,
+  visit: (x: Float64Array, y: Float64Array) => void,
+  sliceSize = 65_536,
+): void {
+  if (activation.overVector) {
+    const { x, y } = sampleCurve(activation, params, from, to, samples, quantity);
+    visit(x, y);
+    return;
+  }
+  const breakpoints = breakpointsOf(activation, params, from, to, quantity);
+  const grid = new Float64Array(sliceSize);
+  const values = new Float64Array(sliceSize);
+  let b = 0;
+  for (let start = 0; start < samples; start += sliceSize) {
+    const end = Math.min(samples, start + sliceSize);
+    const slice = gridSlice(from, to, samples, start, end, grid);
+    // The breakpoints before the next slice's first point belong to this one.
+    const next = end < samples ? gridPoint(from, to, samples, end) : Infinity;
+    const mine: number[] = [];
+    while (b < breakpoints.length && breakpoints[b]! < next) mine.push(breakpoints[b++]!);
+    const x = mergeSorted(slice, mine);
+    visit(x, compute(activation, x, params, quantity, x === slice ? values.subarray(0, x.length) : undefined));
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../src/activations/params.js';
 import { getActivation } from '../src/activations/registry.js';
 import { nextDown, nextUp } from '../src/math/float.js';
-import { linearGrid, sampleCurve } from '../src/sampling.js';
+import { linearGrid, sampleCurve, sampleCurveInSlices } from '../src/sampling.js';
 
 describe('linearGrid', () => {
   it('gives the same doubles as numpy.linspace (values printed by numpy 1.24)', () => {
@@ -48,5 +48,29 @@ describe('nextUp / nextDown', () => {
     expect(nextDown(1)).toBe(1 - Number.EPSILON / 2);
     expect(nextUp(0)).toBe(5e-324);
     expect(nextDown(0)).toBe(-5e-324);
+  });
+});
+
+describe('sampleCurveInSlices', () => {
+  it('hands over exactly the points sampleCurve makes, breakpoints at slice edges included', () => {
+    // hardshrink jumps at ±0.5; slices of 7 put those jumps near slice boundaries
+    for (const [name, from, to, samples] of [
+      ['hardshrink', -1, 1, 41],
+      ['relu', -1, 1.5, 100],
+      ['threshold', -3, 3, 64],
+      ['softmax', -5, 5, 50],
+    ] as const) {
+      const activation = getActivation(name);
+      const params = resolveParams(activation);
+      const whole = sampleCurve(activation, params, from, to, samples);
+      const xs: number[] = [];
+      const ys: number[] = [];
+      sampleCurveInSlices(activation, params, from, to, samples, 'value', (x, y) => {
+        xs.push(...x);
+        ys.push(...y);
+      }, 7);
+      expect(xs, name).toEqual([...whole.x]);
+      expect(ys, name).toEqual([...whole.y]);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import type { PlotSpec } from '../plot-spec.js';
-import { sampleCurve } from '../sampling.js';
+import { sampleCurve, sampleCurveInSlices, type Curve } from '../sampling.js';
 import { buildAxis } from './axis.js';
 import { finiteExtent, viewInterval } from './limits.js';
-import { keepColumnExtremes } from './reduce.js';
+import { ColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
 import { figureGeometry, THEMES } from './style.js';
 
@@ -19,10 +19,18 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
   const [xMin, xMax] = spec.xlim ?? viewInterval(spec.from, spec.to, style.margin);
   const columns = Math.ceil(box.right - box.left);
   const series: Series[] = spec.curves.map((curve) => {
-    const sampled = sampleCurve(curve.activation, curve.params, spec.from, spec.to, spec.samples, curve.quantity);
-    // Dense samples are cut to each pixel column's extremes at once: every later pass is short.
-    const { x, y } = sampled.x.length > 4 * columns ? keepColumnExtremes(sampled.x, sampled.y, xMin, xMax, columns) : sampled;
-    return { label: curve.label, color: curve.color, dashed: curve.dashed, x, y };
+    const { activation, params, quantity } = curve;
+    let points: Curve;
+    if (spec.samples > 4 * columns) {
+      // Dense samples are cut to each pixel column's extremes as they are made, a slice at a
+      // time: every later pass is short, and a million samples never sit in memory at once.
+      const extremes = new ColumnExtremes(xMin, xMax, columns);
+      sampleCurveInSlices(activation, params, spec.from, spec.to, spec.samples, quantity, (x, y) => extremes.add(x, y));
+      points = extremes.result();
+    } else {
+      points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);
+    }
+    return { label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y };
   });
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
   const [yMin, yMax] = spec.ylim ?? (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));

@@ -103,21 +103,37 @@ export class ColumnReducer {
 /**
  * The samples of one curve that can show in `columns` pixel columns across the view
  * [min, max]: the extremes of each column (see ColumnReducer), a non-finite value kept as a gap.
+ * Samples may come a slice at a time (`add`), in order.
  */
-export function keepColumnExtremes(x: Float64Array, y: Float64Array, min: number, max: number, columns: number): { x: Float64Array; y: Float64Array } {
-  const reducer = new ColumnReducer();
-  // Halves: max − min overflows for a view like −1e308..1e308.
-  const scale = columns / (max / 2 - min / 2);
-  for (let i = 0; i < x.length; i++) {
-    const yi = y[i]!;
-    if (Number.isFinite(yi)) {
-      reducer.add(Math.floor((x[i]! / 2 - min / 2) * scale), x[i]!, yi);
-    } else {
-      reducer.gap(x[i]!);
-    }
+export class ColumnExtremes {
+  private readonly reducer = new ColumnReducer();
+  private readonly min: number;
+  private readonly scale: number;
+
+  constructor(min: number, max: number, columns: number) {
+    this.min = min / 2;
+    // Halves: max − min overflows for a view like −1e308..1e308.
+    this.scale = columns / (max / 2 - min / 2);
   }
-  const kept = reducer.points();
-  return { x: Float64Array.from(kept, (p) => p.x), y: Float64Array.from(kept, (p) => p.y) };
+
+  add(x: Float64Array, y: Float64Array): this {
+    for (let i = 0; i < x.length; i++) {
+      const yi = y[i]!;
+      if (Number.isFinite(yi)) this.reducer.add(Math.floor((x[i]! / 2 - this.min) * this.scale), x[i]!, yi);
+      else this.reducer.gap(x[i]!);
+    }
+    return this;
+  }
+
+  result(): { x: Float64Array; y: Float64Array } {
+    const kept = this.reducer.points();
+    return { x: Float64Array.from(kept, (p) => p.x), y: Float64Array.from(kept, (p) => p.y) };
+  }
+}
+
+/** ColumnExtremes of whole arrays. */
+export function keepColumnExtremes(x: Float64Array, y: Float64Array, min: number, max: number, columns: number): { x: Float64Array; y: Float64Array } {
+  return new ColumnExtremes(min, max, columns).add(x, y).result();
 }
 
 /** Drop the vertices within 1/9 px of the line (Douglas–Peucker), as Matplotlib's Agg does. */
