@@ -163,7 +163,13 @@ let current = null; // the child running now, so Ctrl-C can stop it
  * `sampleMemory`, the summed VmRSS of the process tree is sampled every ~20 ms and its maximum
  * reported.
  */
-function runOnce({ cmd, args, cwd, stdin, stdout }, { sampleMemory = false } = {}) {
+// This machine's two CPUs are not alike (one runs a cold Node start-up ~25 % slower, and a process
+// lands on either), which made single-process timings bimodal. Single-process contenders are
+// pinned to CPU 0 with taskset, all of them alike; the batch, which uses every core, is not.
+const TASKSET = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+function runOnce({ cmd, args, cwd, stdin, stdout, pin = false }, { sampleMemory = false } = {}) {
+  if (pin && TASKSET) [cmd, args] = ['taskset', ['-c', '0', cmd, ...args]];
   return new Promise((resolve) => {
     const inFd = stdin ? fs.openSync(stdin, 'r') : 'ignore';
     const outFd = stdout ? fs.openSync(stdout, 'w') : 'ignore';
@@ -372,11 +378,11 @@ const MPL_ELU = (file) =>
 
 async function sectionA(opts, tools, dir) {
   const contenders = [
-    { key: 'bare', cmd: NODE, args: [BARE_STACK, 'bare.png'], cwd: dir, file: 'bare.png' },
-    { key: 'activ', cmd: NODE, args: [ACTIV, ...ELU_ARGS, '-o', 'activ.png'], cwd: dir, file: 'activ.png' },
+    { key: 'bare', cmd: NODE, args: [BARE_STACK, 'bare.png'], cwd: dir, file: 'bare.png', pin: true },
+    { key: 'activ', cmd: NODE, args: [ACTIV, ...ELU_ARGS, '-o', 'activ.png'], cwd: dir, file: 'activ.png', pin: true },
   ];
-  if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: ['-e', GNUPLOT_ELU('gnuplot.png')], cwd: dir, file: 'gnuplot.png' });
-  if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: ['-c', MPL_ELU('mpl.png')], cwd: dir, file: 'mpl.png' });
+  if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: ['-e', GNUPLOT_ELU('gnuplot.png')], cwd: dir, file: 'gnuplot.png', pin: true });
+  if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: ['-c', MPL_ELU('mpl.png')], cwd: dir, file: 'mpl.png', pin: true });
   const res = await interleave('a. cold single figure', contenders, opts.runs);
   const med = (k) => median(res.get(k)?.times ?? []);
   const bare = med('bare');
@@ -516,7 +522,7 @@ async function sectionB(opts, tools, dir) {
 }
 
 async function sectionC(opts, dir) {
-  const gelu = (samples, file) => ({ key: String(samples), cmd: NODE, args: [ACTIV, 'plot', 'gelu', '--samples', String(samples), '-o', file], cwd: dir, file });
+  const gelu = (samples, file) => ({ key: String(samples), cmd: NODE, args: [ACTIV, 'plot', 'gelu', '--samples', String(samples), '-o', file], cwd: dir, file, pin: true });
   const contenders = [gelu(1000, 'gelu-1e3.png'), gelu(1000000, 'gelu-1e6.png')];
   const res = await interleave('c. samples', contenders, opts.runs, { sampleMemory: true });
   const few = median(res.get('1000').times);
@@ -582,8 +588,8 @@ async function sectionD(opts, dir) {
   for (let i = 0; i < N; i++) lines[i] = String(next() * 20 - 10);
   fs.writeFileSync(numbers, lines.join('\n') + '\n');
   const contenders = [
-    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null' },
-    { key: 'activ', cmd: NODE, args: [ACTIV, 'eval', 'gelu'], cwd: dir, stdin: numbers, stdout: '/dev/null' },
+    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
+    { key: 'activ', cmd: NODE, args: [ACTIV, 'eval', 'gelu'], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
   ];
   const res = await interleave('d. eval', contenders, opts.evalRuns);
   const bare = median(res.get('bare').times);
