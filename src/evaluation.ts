@@ -1,10 +1,11 @@
-import type { Activation, ParamValues, Quantity } from './activations/activation.js';
+import type { Activation } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
-import { linearGrid } from './sampling.js';
+import { compute, linearGrid } from './sampling.js';
 
-function compute(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity): Float64Array {
-  return quantity === 'value' ? activation.evaluate(x, params) : activation.derivative(x, params);
+/** The input as a Float64Array, copied only when it is not one already (it is never written). */
+function asDoubles(x: ArrayLike<number>): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x);
 }
 
 function prepare(name: string | Activation, params: Readonly<Record<string, number | string>> | undefined) {
@@ -20,13 +21,13 @@ function prepare(name: string | Activation, params: Readonly<Record<string, numb
  */
 export function evaluate(name: string | Activation, x: ArrayLike<number>, params?: Readonly<Record<string, number | string>>): Float64Array {
   const { activation, values } = prepare(name, params);
-  return compute(activation, Float64Array.from(x), values, 'value');
+  return compute(activation, asDoubles(x), values, 'value');
 }
 
 /** f' over `x`, with the conventions at kinks and jumps that `activ list --json` documents. */
 export function derivative(name: string | Activation, x: ArrayLike<number>, params?: Readonly<Record<string, number | string>>): Float64Array {
   const { activation, values } = prepare(name, params);
-  return compute(activation, Float64Array.from(x), values, 'derivative');
+  return compute(activation, asDoubles(x), values, 'derivative');
 }
 
 export interface Table {

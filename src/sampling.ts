@@ -74,7 +74,8 @@ function breakpointsOf(activation: Activation, params: ParamValues, from: number
   return [...new Set(points)].filter((v) => v > from && v < to).sort((a, b) => a - b);
 }
 
-function compute(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity, out?: Float64Array): Float64Array {
+/** f or f' over x (into `out` when given). */
+export function compute(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity, out?: Float64Array): Float64Array {
   return quantity === 'value' ? activation.evaluate(x, params, out) : activation.derivative(x, params, out);
 }
 
