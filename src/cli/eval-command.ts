@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { findActivation, getActivation } from '../activations/registry.js';
+import { getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { derivative, evaluate } from '../evaluation.js';
-import { addParamOptions, parseParamOptions, type RawOptions } from './shared-options.js';
+import { addParamOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
 // A number as a line of data may hold it: decimals and exponents, and the words String(number)
@@ -71,7 +71,7 @@ Examples:
   );
   command.action(async (name: string, values: string[], options: RawOptions) => {
     const activation = getActivation(name);
-    const params = parseParamOptions(options, flags, findActivation(name));
+    const params = paramsOf(activation, options, flags);
     let x: Float64Array;
     if (values.length > 0) {
       x = Float64Array.from(values, (v, i) => parseValue(v, `value ${i + 1} after --`));

@@ -1,15 +1,13 @@
 import { Command, Option } from 'commander';
 import { statSync } from 'node:fs';
-import type { ParamValue } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
-import { findParam, noSuchParam } from '../activations/params.js';
-import { findActivation, getActivation } from '../activations/registry.js';
+import { getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { LEGEND_LOCATIONS, plotSpec, type FigureFormat, type LegendLocation, type PlotRequest } from '../plot-spec.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { parseInteger, parseNumber, parseRange } from './numbers.js';
 import type { ParamFlag } from './param-flags.js';
-import { addGridOptions, addParamOptions, parseGridOptions, type RawOptions } from './shared-options.js';
+import { addGridOptions, addParamOptions, commaList, paramsPerFunction, parseGridOptions, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
 const FORMATS: readonly FigureFormat[] = ['png', 'svg', 'pdf', 'term'];
@@ -18,13 +16,6 @@ const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf'];
 function text(options: RawOptions, key: string): string | undefined {
   const value = options[key];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Items of a comma list, each non-empty ("0.5,1,2"). */
-function commaList(value: string, what: string): string[] {
-  const items = value.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new UsageError(`${what} has an empty item in '${value}'`);
-  return items;
 }
 
 /** Format and output path from --format and -o, which must agree. */
@@ -54,29 +45,6 @@ function resolveOutput(options: RawOptions, baseName: string): { format: FigureF
   throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
 }
 
-/**
- * Parameter values per function: each given flag goes to every named function that takes it
- * (so `plot relu silu --beta 2` sets silu's beta); a flag none of them takes is an error.
- */
-function functionParams(names: readonly string[], options: RawOptions, flags: readonly ParamFlag[]): PlotRequest['functions'] {
-  const activations = names.map((n) => findActivation(n));
-  const perFunction: Record<string, ParamValue[]>[] = names.map(() => ({}));
-  for (const flag of flags) {
-    const raw = text(options, flag.option.attributeName());
-    if (raw === undefined) continue;
-    const flagName = flag.option.long ?? flag.paramName;
-    const takers = activations.map((a) => (a ? findParam(a, flag.paramName) : undefined));
-    const first = activations.find((a) => a !== undefined);
-    if (first && takers.every((p) => p === undefined)) throw noSuchParam(first, flag.paramName);
-    takers.forEach((spec, i) => {
-      if (!spec) return;
-      const items = commaList(raw, flagName);
-      perFunction[i]![flag.paramName] = spec.kind === 'choice' ? items : items.map((v) => parseNumber(v, flagName));
-    });
-  }
-  return names.map((name, i) => ({ name, params: perFunction[i]! }));
-}
-
 function parseLegend(value: string | boolean | undefined): LegendLocation | boolean | undefined {
   if (typeof value !== 'string') return value;
   const loc = value.toLowerCase().replace(/[-_]/g, ' ');
@@ -88,8 +56,10 @@ function parseLegend(value: string | boolean | undefined): LegendLocation | bool
 
 /** The plot request the options describe, every string parsed and named in errors. */
 export function plotRequest(names: readonly string[], options: RawOptions, flags: readonly ParamFlag[]): PlotRequest & { output: string } {
-  const functions = functionParams(names, options, flags);
-  const baseName = names.map((n) => findActivation(n)?.name ?? n).join('-');
+  const activations = names.map((n) => getActivation(n));
+  const given = paramsPerFunction(activations, options, flags, { lists: true });
+  const functions = names.map((name, i) => ({ name, params: given[i]! }));
+  const baseName = activations.map((a) => a.name).join('-');
   const { format, output } = resolveOutput(options, baseName);
   const num = (key: string, flag: string) => (text(options, key) === undefined ? undefined : parseNumber(text(options, key)!, flag));
   const int = (key: string, flag: string) => (text(options, key) === undefined ? undefined : parseInteger(text(options, key)!, flag));
@@ -168,7 +138,6 @@ Examples:
   activ plot sigmoid --xlabel x --ylabel "σ(x)" -o - > sigmoid.png`,
   );
   command.action(async (names: string[], options: RawOptions) => {
-    for (const name of names) getActivation(name); // an unknown name is the first thing to report
     const request = plotRequest(names, options, flags);
     const spec = plotSpec(request);
     if (inBatch && (spec.format === 'term' || request.output === '-')) {

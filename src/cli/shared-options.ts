@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Activation } from '../activations/activation.js';
-import { findParam } from '../activations/params.js';
+import type { Activation, ParamValue } from '../activations/activation.js';
+import { findParam, noSuchParam } from '../activations/params.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_SAMPLES } from '../grid-spec.js';
 import { parseInteger, parseNumber, parseRange } from './numbers.js';
@@ -46,17 +46,42 @@ export function addParamOptions(command: Command): ParamFlag[] {
   return flags;
 }
 
+/** Items of a comma list, each non-empty ("0.5,1,2"). */
+export function commaList(value: string, what: string): string[] {
+  const items = value.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new UsageError(`${what} has an empty item in '${value}'`);
+  return items;
+}
+
 /**
- * The parameters given on the command line, parsed: numbers for numeric parameters, words for
- * choices. Which parameters the function takes is checked later, by resolveParams.
+ * The parameters given on the command line, for each function named: numbers for numeric
+ * parameters, words for choices. Each flag goes to every function that takes it (so
+ * `plot relu silu --beta 2` sets silu's beta); a flag none of them takes is an error. With
+ * `lists`, a comma list gives several values (a family); without, a value is one item.
  */
-export function parseParamOptions(options: RawOptions, flags: readonly ParamFlag[], activation: Activation | undefined): Record<string, number | string> {
-  const params: Record<string, number | string> = {};
+export function paramsPerFunction(
+  activations: readonly Activation[],
+  options: RawOptions,
+  flags: readonly ParamFlag[],
+  { lists }: { lists: boolean },
+): Record<string, ParamValue[]>[] {
+  const perFunction: Record<string, ParamValue[]>[] = activations.map(() => ({}));
   for (const flag of flags) {
-    const text = options[flag.option.attributeName()];
-    if (typeof text !== 'string') continue;
-    const spec = activation ? findParam(activation, flag.paramName) : undefined;
-    params[flag.paramName] = spec?.kind === 'choice' ? text : parseNumber(text, flag.option.long ?? flag.paramName);
+    const raw = options[flag.option.attributeName()];
+    if (typeof raw !== 'string') continue;
+    const flagName = flag.option.long ?? flag.paramName;
+    const takers = activations.map((a) => findParam(a, flag.paramName));
+    if (takers.every((p) => p === undefined)) throw noSuchParam(activations[0]!, flag.paramName);
+    const items = lists ? commaList(raw, flagName) : [raw];
+    takers.forEach((spec, i) => {
+      if (spec) perFunction[i]![flag.paramName] = spec.kind === 'choice' ? items : items.map((v) => parseNumber(v, flagName));
+    });
   }
-  return params;
+  return perFunction;
+}
+
+/** The parameters given for one function, one value each (eval and table). */
+export function paramsOf(activation: Activation, options: RawOptions, flags: readonly ParamFlag[]): Record<string, ParamValue> {
+  const [given] = paramsPerFunction([activation], options, flags, { lists: false });
+  return Object.fromEntries(Object.entries(given!).map(([name, values]) => [name, values[0]!]));
 }

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { findActivation, getActivation } from '../activations/registry.js';
+import { getActivation } from '../activations/registry.js';
 import { resolveParams } from '../activations/params.js';
 import { UsageError } from '../errors.js';
 import { tabulate, type Table } from '../evaluation.js';
 import { DEFAULT_SAMPLES, gridSpec } from '../grid-spec.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import { addGridOptions, addParamOptions, parseGridOptions, parseParamOptions, type RawOptions } from './shared-options.js';
+import { addGridOptions, addParamOptions, parseGridOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
 const FORMATS = ['csv', 'tsv', 'json'] as const;
@@ -51,7 +51,7 @@ Examples:
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
     }
-    const params = resolveParams(activation, parseParamOptions(options, flags, findActivation(name)));
+    const params = resolveParams(activation, paramsOf(activation, options, flags));
     const { from, to, samples } = gridSpec(activation, parseGridOptions(options));
     const text = formatTable(tabulate(activation, { from, to, samples, params, derivative: options.derivative === true }), format as TableFormat);
     if (typeof options.output === 'string' && options.output !== '-') writeFileAtomic(options.output, text);
