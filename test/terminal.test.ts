@@ -255,3 +255,13 @@ describe('renderTerminal', () => {
     expect(() => renderTerminal(elu, { columns: 10, color: false })).toThrow(UsageError);
   });
 });
+
+describe('terminal height', () => {
+  it('fits the drawing in the lines given, with one to spare', () => {
+    const elu = buildFigure(plotSpec({ functions: [{ name: 'elu' }], from: -20, to: 20 }));
+    const text = renderTerminal(elu, { columns: 80, color: false, lines: 24 });
+    expect(text.split('\n').filter((l, i, all) => i < all.length - 1).length).toBeLessThanOrEqual(23);
+    const tall = renderTerminal(elu, { columns: 80, color: false });
+    expect(tall.split('\n').length).toBeGreaterThan(24);
+  });
+});

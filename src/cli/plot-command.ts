@@ -148,8 +148,9 @@ Examples:
       const { renderTerminal } = await import('../figure/terminal.js');
       const { buildFigure } = await import('../figure/build-figure.js');
       const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
+      const lines = Number(process.env.LINES) || process.stdout.rows;
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      await writeStdout(renderTerminal(buildFigure(spec), { columns, color }));
+      await writeStdout(renderTerminal(buildFigure(spec), { columns, color, ...(lines ? { lines } : {}) }));
       return;
     }
     const { renderPlot } = await import('../figure/render.js');

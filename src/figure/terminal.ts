@@ -15,6 +15,8 @@ export interface TerminalOptions {
   readonly columns: number;
   /** Wrap series in 24-bit ANSI colours; false means no escape sequences at all. */
   readonly color: boolean;
+  /** The terminal's height in lines, when known: the drawing then fits it, with a line to spare. */
+  readonly lines?: number;
 }
 
 const MIN_PLOT_CELLS = 4;
@@ -41,7 +43,10 @@ export function renderTerminal(figure: FigureModel, options: TerminalOptions): s
   if (!(cols >= minCols)) {
     throw new UsageError(`a terminal figure needs at least ${gutter + 2 + minCols} columns, not ${options.columns}`);
   }
-  const rows = Math.max(MIN_PLOT_ROWS, Math.round(cols / 3));
+  // Lines besides the plot rows: title, frame, x range, x label, legend, and one for the prompt.
+  const around = (figure.title === undefined ? 0 : 1) + 3 + (figure.xlabel === undefined ? 0 : 1) + (figure.series.length > 1 ? figure.series.length : 0) + 1;
+  const fit = options.lines === undefined ? Infinity : options.lines - around;
+  const rows = Math.max(MIN_PLOT_ROWS, Math.min(Math.round(cols / 3), fit));
   const canvas = new BrailleCanvas(cols, rows);
   figure.series.forEach((s, i) => drawSeries(canvas, figure, s, i));
 
