@@ -4,7 +4,7 @@ import { getActivation } from './activations/registry.js';
 import { UsageError } from './errors.js';
 import { parseColor } from './figure/colors.js';
 import { THEMES, type ThemeName } from './figure/style.js';
-import { checkInteger, gridSpec } from './grid-spec.js';
+import { checkInteger, gridSpec, type GridSpec } from './grid-spec.js';
 
 export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
 
@@ -38,11 +38,8 @@ export interface CurveSpec {
 }
 
 /** A plot request, checked: every field is valid and complete. */
-export interface PlotSpec {
+export interface PlotSpec extends GridSpec {
   readonly curves: readonly CurveSpec[];
-  readonly from: number;
-  readonly to: number;
-  readonly samples: number;
   /** Canvas size in pixels at `dpi`; SVG and PDF keep the physical size width/dpi inches. */
   readonly width: number;
   readonly height: number;

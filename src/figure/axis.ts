@@ -24,3 +24,11 @@ export function buildAxis(min: number, max: number, lengthPt: number, fontSizePt
   const visibleLabels = ticks.map((t) => labels[all.indexOf(t)]!);
   return { min, max, ticks, labels: visibleLabels, offsetText };
 }
+
+/**
+ * A data value as a fraction of the axis (0 at the view's low end, 1 at the high end), in halves
+ * so that views like −1e308..1e308 (whose width overflows) map as ordinary numbers.
+ */
+export function axesFraction(axis: AxisModel, v: number): number {
+  return (v / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
+}

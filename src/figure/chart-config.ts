@@ -1,17 +1,11 @@
 import type { ChartConfiguration, Point } from 'chart.js';
-import type { AxisModel } from './axis.js';
+// Chart.js sees only axes fractions, so views like ±1e308 or ±1e-300 reach it as ordinary numbers.
+import { axesFraction } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
 import type { FigureModel, Series } from './model.js';
 import { simplifyRun, type PixelPoint } from './reduce.js';
 import { figureGeometry } from './style.js';
 
-/**
- * Data to axes fractions (0 at the view's low end, 1 at the high end). Chart.js sees only these,
- * so views like −1e308..1e308 (whose width overflows) or ±1e-300 reach it as ordinary numbers.
- */
-function toAxesFraction(axis: AxisModel, v: number): number {
-  return (v / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
-}
 
 /**
  * A series as Chart.js points in axes fractions, simplified to what `columns` x `rows` pixels
@@ -29,7 +23,7 @@ function visiblePoints(series: Series, figure: FigureModel, columns: number, row
   };
   for (let i = 0; i < series.x.length; i++) {
     const y = series.y[i]!;
-    if (Number.isFinite(y)) run.push({ x: toAxesFraction(figure.x, series.x[i]!) * columns, y: toAxesFraction(figure.y, y) * rows });
+    if (Number.isFinite(y)) run.push({ x: axesFraction(figure.x, series.x[i]!) * columns, y: axesFraction(figure.y, y) * rows });
     else flush();
   }
   flush();

@@ -1,6 +1,6 @@
 /** Drawing on the canvas the way Matplotlib's Agg backend places things. */
 import type { Chart } from 'chart.js';
-import type { AxisModel } from './axis.js';
+import { axesFraction, type AxisModel } from './axis.js';
 
 export type Ctx = Chart['ctx'];
 type HAlign = 'left' | 'center' | 'right';
@@ -78,7 +78,6 @@ export function snap(v: number, lineWidth: number): number {
 }
 
 export function pixelFor(axis: AxisModel, value: number, low: number, high: number): number {
-  const u = (value / 2 - axis.min / 2) / (axis.max / 2 - axis.min / 2);
-  return low + u * (high - low);
+  return low + axesFraction(axis, value) * (high - low);
 }
 

@@ -133,7 +133,7 @@ function roundHalfEven(x: number, decimals: number): number {
 
 /** Matplotlib's "%1.{n}f" with its true minus sign (axes.unicode_minus). */
 function fixed(value: number, decimals: number): string {
-  const s = (value === 0 ? 0 : value).toFixed(decimals); // 0, not −0: "%1.1f" % -0.0 is "-0.0" but locs are never −0 after the offset
+  const s = value.toFixed(decimals);
   return s.startsWith('-') ? MINUS + s.slice(1) : s;
 }
 
