@@ -17,7 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ACTIV = path.join(ROOT, 'bin', 'activ.js');
+// The installed command, run directly as a user's shell runs it (bin/activ, a sh launcher that
+// runs bin/activ.js without NODE_EXTRA_CA_CERTS; see there).
+const ACTIV = path.join(ROOT, 'bin', 'activ');
+const ACTIV_JS = path.join(ROOT, 'bin', 'activ.js');
 const BARE_STACK = path.join(ROOT, 'bench', 'bare-stack.js');
 const BARE_EVAL = path.join(ROOT, 'bench', 'bare-eval.js');
 const NODE = process.execPath;
@@ -168,7 +171,7 @@ let current = null; // the child running now, so Ctrl-C can stop it
 // pinned to CPU 0 with taskset, all of them alike; the batch, which uses every core, is not.
 const TASKSET = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-function runOnce({ cmd, args, cwd, stdin, stdout, pin = false }, { sampleMemory = false } = {}) {
+function runOnce({ cmd, args, cwd, stdin, stdout, env, pin = false }, { sampleMemory = false } = {}) {
   if (pin && TASKSET) [cmd, args] = ['taskset', ['-c', '0', cmd, ...args]];
   return new Promise((resolve) => {
     const inFd = stdin ? fs.openSync(stdin, 'r') : 'ignore';
@@ -184,7 +187,7 @@ function runOnce({ cmd, args, cwd, stdin, stdout, pin = false }, { sampleMemory 
       if (typeof outFd === 'number') fs.closeSync(outFd);
     };
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd, stdio: [inFd, outFd, 'pipe'] });
+    const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: [inFd, outFd, 'pipe'] });
     current = child;
     const sample = () => {
       try {
@@ -376,21 +379,48 @@ const GNUPLOT_ELU = (file) => `set terminal pngcairo size 640,480; set output '$
 const MPL_ELU = (file) =>
   `import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt, numpy as np; x=np.linspace(-20,20,1000); plt.plot(x, np.where(x>0,x,np.expm1(x))); plt.savefig('${file}')`;
 
+/** The environment without NODE_EXTRA_CA_CERTS, when it has it (see bin/activ). */
+const CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+const ENV_WITHOUT_CA_CERTS = (() => {
+  const { NODE_EXTRA_CA_CERTS: _unused, ...env } = process.env;
+  return env;
+})();
+
 async function sectionA(opts, tools, dir) {
   const contenders = [
     { key: 'bare', cmd: NODE, args: [BARE_STACK, 'bare.png'], cwd: dir, file: 'bare.png', pin: true },
-    { key: 'activ', cmd: NODE, args: [ACTIV, ...ELU_ARGS, '-o', 'activ.png'], cwd: dir, file: 'activ.png', pin: true },
+    { key: 'activ', cmd: ACTIV, args: [...ELU_ARGS, '-o', 'activ.png'], cwd: dir, file: 'activ.png', pin: true },
   ];
+  // With NODE_EXTRA_CA_CERTS set, every Node process pays for it at start-up and bin/activ does
+  // not: the bare stack and bin/activ.js are also run without it, so that the ratio against the
+  // stack compares like with like.
+  if (CA_CERTS !== undefined) {
+    contenders.push(
+      { key: 'bare-clean', cmd: NODE, args: [BARE_STACK, 'bare-clean.png'], cwd: dir, file: 'bare-clean.png', env: ENV_WITHOUT_CA_CERTS, pin: true },
+      { key: 'activ-js', cmd: NODE, args: [ACTIV_JS, ...ELU_ARGS, '-o', 'activ-js.png'], cwd: dir, file: 'activ-js.png', pin: true },
+    );
+  }
   if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: ['-e', GNUPLOT_ELU('gnuplot.png')], cwd: dir, file: 'gnuplot.png', pin: true });
   if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: ['-c', MPL_ELU('mpl.png')], cwd: dir, file: 'mpl.png', pin: true });
   const res = await interleave('a. cold single figure', contenders, opts.runs);
   const med = (k) => median(res.get(k)?.times ?? []);
   const bare = med('bare');
   const activ = med('activ');
+  // The floor activ is held to: the bare stack run as activ runs, without the variable.
+  const floorKey = CA_CERTS !== undefined ? 'bare-clean' : 'bare';
+  const floor = med(floorKey);
+  const floorName = CA_CERTS !== undefined ? 'bare stack without the variable' : 'bare stack';
 
   print(`### a. Cold single figure: ELU, 1000 points over -20..20, 640x480 PNG`);
   print();
   print(`${opts.runs} runs of each, interleaved round-robin after one warm-up round; each run a fresh process.`);
+  if (CA_CERTS !== undefined) {
+    print(
+      `NODE_EXTRA_CA_CERTS is set here (${CA_CERTS}). Node 20 then parses its whole CA store at every start-up; ` +
+        `bin/activ runs activ without the variable (activ opens no network connection), so the bare stack and ` +
+        `\`node bin/activ.js\` are also timed without it, and activ is held to the bare stack run that way.`,
+    );
+  }
   print();
   tableHead();
   const cell = (k, text, ratio = '', target = '', result = '') => {
@@ -398,16 +428,22 @@ async function sectionA(opts, tools, dir) {
     if (r?.error) return row(text, 'error', '—', '—', target, `**FAIL** (${r.error.replace(/\|/g, '\\|')})`);
     return row(text, fmtMs(med(k)), fmtSpread(r.times, fmtMs), ratio, target, result);
   };
-  cell('bare', 'bare stack: `node bench/bare-stack.js` (Chart.js + node-canvas, no activ)', 'baseline');
+  cell('bare', 'bare stack: `node bench/bare-stack.js` (Chart.js + node-canvas, no activ)', CA_CERTS !== undefined ? fmtRatio(bare / floor, floorName) : 'baseline');
+  if (CA_CERTS !== undefined) cell('bare-clean', 'bare stack, without NODE_EXTRA_CA_CERTS', 'baseline');
   const activOk = !res.get('activ').error;
   if (!activOk) failures.push(`a. activ plot: ${res.get('activ').error}`);
-  cell('activ', '`node bin/activ.js plot elu --alpha 1 --from -20 --to 20`', fmtRatio(activ / bare, 'bare stack'), '≤ 1.15× bare stack', activOk ? verdict('a. activ ÷ bare stack', activ / bare, '<=', 1.15, `${(activ / bare).toFixed(2)}×`) : '');
-  if (tools.gnuplot) cell('gnuplot', 'gnuplot (pngcairo)', fmtRatio(med('gnuplot') / bare, 'bare stack'));
+  cell('activ', '`bin/activ plot elu --alpha 1 --from -20 --to 20`', fmtRatio(activ / floor, floorName), `≤ 1.15× ${floorName}`, activOk ? verdict('a. activ ÷ bare stack', activ / floor, '<=', 1.15, `${(activ / floor).toFixed(2)}×`) : '');
+  if (CA_CERTS !== undefined) cell('activ-js', '`node bin/activ.js plot elu ...`, with NODE_EXTRA_CA_CERTS', `${fmtRatio(med('activ-js') / bare, 'bare stack with it')}`);
+  if (tools.gnuplot) cell('gnuplot', 'gnuplot (pngcairo)', fmtRatio(med('gnuplot') / floor, floorName));
   else row('gnuplot', '—', '—', '—', '', 'skipped: gnuplot is not on PATH');
   if (tools.matplotlib) {
-    cell('matplotlib', 'Matplotlib (Agg), `/usr/bin/python3 -c ...`', fmtRatio(med('matplotlib') / bare, 'bare stack'));
+    cell('matplotlib', 'Matplotlib (Agg), `/usr/bin/python3 -c ...`', fmtRatio(med('matplotlib') / floor, floorName));
     const r = activ / med('matplotlib');
     row('**activ ÷ Matplotlib**', '', '', fmtRatio(r, 'Matplotlib'), '≤ 0.33× Matplotlib', activOk ? verdict('a. activ ÷ Matplotlib', r, '<=', 0.33, `${r.toFixed(2)}×`) : '');
+    if (CA_CERTS !== undefined) {
+      const rj = med('activ-js') / med('matplotlib');
+      row('activ ÷ Matplotlib, `node bin/activ.js` with NODE_EXTRA_CA_CERTS', '', '', fmtRatio(rj, 'Matplotlib'), '', '');
+    }
   } else {
     row('Matplotlib', '—', '—', '—', '≤ 0.33× Matplotlib', `skipped: ${PYTHON} cannot import matplotlib`);
   }
@@ -444,7 +480,7 @@ async function sectionB(opts, tools, dir) {
     ].join('\n'),
   );
 
-  const contenders = [{ key: 'activ', cmd: NODE, args: [ACTIV, 'batch', batchFile], cwd: dir, outDir: 'out', figures: N }];
+  const contenders = [{ key: 'activ', cmd: ACTIV, args: ['batch', batchFile], cwd: dir, outDir: 'out', figures: N }];
   if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: [path.join(dir, 'figures.gp')], cwd: dir, outDir: 'outg', figures: M });
   if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: [path.join(dir, 'figures.py')], cwd: dir, outDir: 'outm', figures: M });
 
@@ -467,7 +503,7 @@ async function sectionB(opts, tools, dir) {
   print();
   print(
     `${opts.batchRuns} run${opts.batchRuns > 1 ? 's' : ''} of each, interleaved; wall time of the whole process divided by its figures. ` +
-      `activ: \`node bin/activ.js batch figures.txt\` (1000 lines, ${os.availableParallelism()} worker processes). ` +
+      `activ: \`bin/activ batch figures.txt\` (1000 lines, ${os.availableParallelism()} worker processes). ` +
       `gnuplot and Matplotlib draw the first ${M} of the same figures in one process each (one script of \`set output\` + \`plot\` pairs; ` +
       `a Python loop of figure/plot/savefig/close)${M < N ? `; \`--compare-figures 1000\` makes them draw all 1000` : ''}. ` +
       `Peak memory: the sum of VmRSS over the process and all its descendants, sampled every 20 ms (shared pages count once per process).`,
@@ -522,7 +558,7 @@ async function sectionB(opts, tools, dir) {
 }
 
 async function sectionC(opts, dir) {
-  const gelu = (samples, file) => ({ key: String(samples), cmd: NODE, args: [ACTIV, 'plot', 'gelu', '--samples', String(samples), '-o', file], cwd: dir, file, pin: true });
+  const gelu = (samples, file) => ({ key: String(samples), cmd: ACTIV, args: ['plot', 'gelu', '--samples', String(samples), '-o', file], cwd: dir, file, pin: true });
   const contenders = [gelu(1000, 'gelu-1e3.png'), gelu(1000000, 'gelu-1e6.png')];
   const res = await interleave('c. samples', contenders, opts.runs, { sampleMemory: true });
   const few = median(res.get('1000').times);
@@ -588,8 +624,9 @@ async function sectionD(opts, dir) {
   for (let i = 0; i < N; i++) lines[i] = String(next() * 20 - 10);
   fs.writeFileSync(numbers, lines.join('\n') + '\n');
   const contenders = [
-    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
-    { key: 'activ', cmd: NODE, args: [ACTIV, 'eval', 'gelu'], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
+    // Without NODE_EXTRA_CA_CERTS, as bin/activ runs activ (see section a).
+    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null', env: ENV_WITHOUT_CA_CERTS, pin: true },
+    { key: 'activ', cmd: ACTIV, args: ['eval', 'gelu'], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
   ];
   const res = await interleave('d. eval', contenders, opts.evalRuns);
   const bare = median(res.get('bare').times);
@@ -601,12 +638,12 @@ async function sectionD(opts, dir) {
   print();
   tableHead();
   if (res.get('bare').error) row('bare Node', 'error', '—', '—', '', `error (${res.get('bare').error.replace(/\|/g, '\\|')})`);
-  else row('bare Node: `node bench/bare-eval.js` (Math.tanh, read all, split, map, join, one write)', fmtMs(bare), fmtSpread(res.get('bare').times, fmtMs), 'baseline', '', '');
+  else row(`bare Node: \`node bench/bare-eval.js\` (Math.tanh, read all, split, map, join, one write)${CA_CERTS !== undefined ? ', without NODE_EXTRA_CA_CERTS' : ''}`, fmtMs(bare), fmtSpread(res.get('bare').times, fmtMs), 'baseline', '', '');
   if (res.get('activ').error) {
     failures.push(`d. activ eval: ${res.get('activ').error}`);
     row('`activ eval gelu`', 'error', '—', '—', '≤ 1.5× bare Node', `**FAIL** (${res.get('activ').error.replace(/\|/g, '\\|')})`);
   } else {
-    row('`node bin/activ.js eval gelu < numbers.txt`', fmtMs(activ), fmtSpread(res.get('activ').times, fmtMs), fmtRatio(activ / bare, 'bare Node'), '≤ 1.5× bare Node', verdict('d. activ eval ÷ bare Node', activ / bare, '<=', 1.5, `${(activ / bare).toFixed(2)}×`));
+    row('`bin/activ eval gelu < numbers.txt`', fmtMs(activ), fmtSpread(res.get('activ').times, fmtMs), fmtRatio(activ / bare, 'bare Node'), '≤ 1.5× bare Node', verdict('d. activ eval ÷ bare Node', activ / bare, '<=', 1.5, `${(activ / bare).toFixed(2)}×`));
   }
   print();
 }
@@ -619,10 +656,10 @@ async function main() {
     process.stderr.write(`bench: ${path.join(ROOT, 'dist', 'cli', 'main.js')} is missing: activ is not built. Run \`npm run build\` first.\n`);
     process.exit(1);
   }
-  // bin/activ.js may load more than dist/cli/main.js: one short run shows it starts at all.
-  const check = spawnSync(NODE, [ACTIV, '--version'], { encoding: 'utf8' });
+  // bin/activ may load more than dist/cli/main.js: one short run shows it starts at all.
+  const check = spawnSync(ACTIV, ['--version'], { encoding: 'utf8' });
   if (check.status !== 0) {
-    process.stderr.write(`bench: \`node bin/activ.js --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`);
+    process.stderr.write(`bench: \`bin/activ --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`);
     process.exit(1);
   }
   const tools = {
