@@ -11,7 +11,7 @@ export function linearGrid(from: number, to: number, samples: number): Float64Ar
 }
 
 /** Point i of linearGrid(from, to, samples). */
-function gridPoint(from: number, to: number, samples: number, i: number): number {
+export function gridPoint(from: number, to: number, samples: number, i: number): number {
   const last = samples - 1;
   if (i === last) return to;
   const step = (to - from) / last;
@@ -63,7 +63,7 @@ export interface Curve {
 }
 
 /** The breakpoints a curve samples exactly, sorted, strictly inside from..to (see sampleCurve). */
-function breakpointsOf(activation: Activation, params: ParamValues, from: number, to: number, quantity: Quantity): number[] {
+export function breakpointsOf(activation: Activation, params: ParamValues, from: number, to: number, quantity: Quantity): number[] {
   // Softmax and friends are taken over the even grid the user asked for, as the article does.
   if (activation.overVector) return [];
   const kinks = activation.kinks(params);
@@ -118,18 +118,48 @@ export function sampleCurveInSlices(
     visit(x, y);
     return;
   }
+  const grid = { from, to, samples };
   const breakpoints = breakpointsOf(activation, params, from, to, quantity);
-  const grid = new Float64Array(sliceSize);
-  const values = new Float64Array(sliceSize);
+  sampleGridRange(activation, params, quantity, grid, 0, samples, breakpoints, visit, new SliceBuffers(sliceSize));
+}
+
+/** Reusable buffers for sampleGridRange: one slice of x and one of f(x). */
+export class SliceBuffers {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  constructor(readonly size = 65_536) {
+    this.x = new Float64Array(size);
+    this.y = new Float64Array(size);
+  }
+}
+
+/**
+ * Points start..end−1 of linearGrid(grid.from, grid.to, grid.samples), with `breakpoints`
+ * (sorted, none before point `start`) merged in where they fall, evaluated and handed to `visit`
+ * a slice at a time. Breakpoints past point end−1 go with the last slice, so give only those
+ * this range owns.
+ */
+export function sampleGridRange(
+  activation: Activation,
+  params: ParamValues,
+  quantity: Quantity,
+  grid: { readonly from: number; readonly to: number; readonly samples: number },
+  start: number,
+  end: number,
+  breakpoints: readonly number[],
+  visit: (x: Float64Array, y: Float64Array) => void,
+  buffers: SliceBuffers,
+): void {
+  const { from, to, samples } = grid;
   let b = 0;
-  for (let start = 0; start < samples; start += sliceSize) {
-    const end = Math.min(samples, start + sliceSize);
-    const slice = gridSlice(from, to, samples, start, end, grid);
+  for (let first = start; first < end; first += buffers.size) {
+    const stop = Math.min(end, first + buffers.size);
+    const slice = gridSlice(from, to, samples, first, stop, buffers.x);
     // The breakpoints before the next slice's first point belong to this one.
-    const next = end < samples ? gridPoint(from, to, samples, end) : Infinity;
+    const next = stop < end ? gridPoint(from, to, samples, stop) : Infinity;
     const mine: number[] = [];
     while (b < breakpoints.length && breakpoints[b]! < next) mine.push(breakpoints[b++]!);
     const x = mergeSorted(slice, mine);
-    visit(x, compute(activation, x, params, quantity, x === slice ? values.subarray(0, x.length) : undefined));
+    visit(x, compute(activation, x, params, quantity, x === slice ? buffers.y.subarray(0, x.length) : undefined));
   }
 }

@@ -69,6 +69,13 @@ interface Common<P> {
 export interface PointwiseDefinition<P> extends Common<P> {
   readonly f: (x: number, p: P) => number;
   readonly df: (x: number, p: P) => number;
+  /**
+   * Where f turns between falling and rising other than at a kink or jump (its smooth minima and
+   * maxima), [] for nowhere: between these points, the kinks and the jumps, f is monotone. A
+   * dense figure relies on it to evaluate only the two ends of most pixel columns
+   * (figure/column-samples.ts), so it is required, and test/turning-points.test.ts checks it.
+   */
+  readonly turningPoints: (p: P) => readonly number[];
 }
 
 /**
@@ -96,6 +103,8 @@ export interface Activation {
   kinks(p: ParamValues): readonly number[];
   jumps(p: ParamValues): readonly number[];
   check(p: ParamValues): string | undefined;
+  /** Where f turns other than at kinks and jumps (see PointwiseDefinition); undefined over a vector. */
+  turningPoints(p: ParamValues): readonly number[] | undefined;
   /** f over x, into `out` (allocated when not given). Parameters must be complete and valid. */
   evaluate(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
   /** f' over x; for the softmax family the diagonal of the Jacobian. */
@@ -130,6 +139,7 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
     kinks: (p) => def.kinks?.(typed(p)) ?? [],
     jumps: (p) => def.jumps?.(typed(p)) ?? [],
     check: (p) => def.check?.(typed(p)),
+    turningPoints: (p) => ('overVector' in def ? undefined : def.turningPoints(typed(p))),
     evaluate(x, p, out = new Float64Array(x.length)) {
       f(x, typed(p), out);
       return out;

@@ -10,6 +10,7 @@ export const binaryStep = defineActivation({
   range: [-5, 5],
   jumps: () => [0],
   derivativeConvention: "f' = 0 everywhere, the jump at 0 included (the convention autograd uses)",
+  turningPoints: () => [],
   f: (x) => (x >= 0 ? 1 : 0),
   df: () => 0,
 });

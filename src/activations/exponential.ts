@@ -7,6 +7,7 @@ export const exponential = defineActivation({
   formula: 'eˣ',
   params: [],
   range: [-5, 3],
+  turningPoints: () => [],
   f: (x) => Math.exp(x),
   df: (x) => Math.exp(x),
 });

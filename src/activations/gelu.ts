@@ -102,6 +102,8 @@ export const gelu = defineActivation<{ approximate: Approximate }>({
   ],
   range: [-4, 4],
   derivativeConvention: "exact: Φ(x) + x·φ(x); for approximate=tanh the derivative of the tanh form itself",
+  // The minimum, where f' has the root its series above is taken about.
+  turningPoints: ({ approximate }) => [approximate === 'none' ? ROOT_HI : TANH_ROOT_HI],
   f: (x, { approximate }) => geluValue(x, approximate),
   df: (x, { approximate }) => geluDerivative(x, approximate),
 });

@@ -9,6 +9,7 @@ export const hardshrink = defineActivation<{ lambda: number }>({
   range: [-3, 3],
   jumps: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : []),
   derivativeConvention: "f' = 1 for |x| > λ, else 0 (the jumps at ±λ included), as PyTorch",
+  turningPoints: () => [],
   f: (x, { lambda }) => (Math.abs(x) > lambda ? x : 0),
   df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
 });

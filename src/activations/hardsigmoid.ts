@@ -10,6 +10,7 @@ export const hardsigmoid = defineActivation({
   kinks: () => [-3, 3],
   derivativeConvention: "f' = 1/6 strictly between −3 and 3, and 0 at both corners, as PyTorch",
   // x + 3 is exact near −3, where the result is small, so it keeps its relative precision there.
+  turningPoints: () => [],
   f: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
   df: (x) => (x > -3 && x < 3 ? 1 / 6 : 0),
 });

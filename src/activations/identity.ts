@@ -8,6 +8,7 @@ export const identity = defineActivation({
   formula: 'x',
   params: [],
   range: [-5, 5],
+  turningPoints: () => [],
   f: (x) => x,
   df: () => 1,
 });

@@ -19,6 +19,7 @@ export const leakyRelu = defineActivation<{ negative_slope: number }>({
   range: [-5, 5],
   kinks: () => [0],
   derivativeConvention: "f'(0) = negative_slope, as PyTorch",
+  turningPoints: () => [],
   f: (x, { negative_slope }) => (x >= 0 ? x : negative_slope * x),
   df: (x, { negative_slope }) => (x > 0 ? 1 : negative_slope),
 });

@@ -9,6 +9,7 @@ export const logsigmoid = defineActivation({
   params: [],
   range: [-8, 8],
   // −log1p(e⁻ˣ), split as in softplus: neither overflows nor rounds the tiny tail away.
+  turningPoints: () => [],
   f: (x) => -log1pExp(-x),
   df: (x) => sigmoid(-x),
 });

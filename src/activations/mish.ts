@@ -25,6 +25,7 @@ export const mish = defineActivation({
   params: [],
   range: [-6, 6],
   derivativeConvention: "f' = tanh(softplus(x)) + x·sech²(softplus(x))·σ(x)",
+  turningPoints: () => [ROOT_HI], // the minimum, the root of f' above
   f: (x) => {
     if (x >= 0) {
       const m = Math.exp(-x);

@@ -11,6 +11,7 @@ export const prelu = defineActivation<{ alpha: number }>({
   range: [-5, 5],
   kinks: () => [0],
   derivativeConvention: "f'(0) = α, as PyTorch",
+  turningPoints: () => [],
   f: (x, { alpha }) => (x >= 0 ? x : alpha * x),
   df: (x, { alpha }) => (x > 0 ? 1 : alpha),
 });

@@ -9,6 +9,7 @@ export const relu = defineActivation({
   range: [-5, 5],
   kinks: () => [0],
   derivativeConvention: "relu'(0) = 0, as PyTorch",
+  turningPoints: () => [],
   f: (x) => (x > 0 ? x : 0),
   df: (x) => (x > 0 ? 1 : 0),
 });

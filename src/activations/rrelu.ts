@@ -23,6 +23,7 @@ export const rrelu = defineActivation<{ lower: number; upper: number }>({
     return lower <= upper ? undefined : `lower (${lower}) must not exceed upper (${upper})`;
   },
   derivativeConvention: "f'(0) = a = (lower + upper)/2, as PyTorch in evaluation mode",
+  turningPoints: () => [],
   f: (x, { lower, upper }) => (x >= 0 ? x : meanSlope(lower, upper) * x),
   df: (x, { lower, upper }) => (x > 0 ? 1 : meanSlope(lower, upper)),
 });

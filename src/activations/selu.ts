@@ -13,6 +13,7 @@ export const selu = defineActivation({
   range: [-5, 5],
   kinks: () => [0],
   derivativeConvention: "f'(0) = λ·α (the left slope), as PyTorch",
+  turningPoints: () => [],
   f: (x) => (x > 0 ? SCALE * x : SCALE_ALPHA * Math.expm1(x)),
   df: (x) => (x > 0 ? SCALE : SCALE_ALPHA * Math.exp(x)),
 });

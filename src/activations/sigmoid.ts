@@ -9,6 +9,7 @@ export const sigmoid = defineActivation({
   formula: '1 / (1 + e⁻ˣ)',
   params: [],
   range: [-8, 8],
+  turningPoints: () => [],
   f: (x) => logistic(x),
   // σ(x)·σ(−x) rather than σ(1 − σ): 1 − σ(x) cancels to 0 for large x.
   df: (x) => logistic(x) * logistic(-x),

@@ -23,6 +23,8 @@ export const silu = defineActivation<{ beta: number }>({
   params: [{ kind: 'number', name: 'beta', default: 1, symbol: 'β', description: 'sharpness; β = 1 is PyTorch’s SiLU, large β approaches ReLU' }],
   range: [-6, 6],
   derivativeConvention: "f' = s + β·x·s·(1 − s) with s = σ(β·x)",
+  // The minimum (a maximum for β < 0) at β·x = the root of g above; β = 0 gives x/2.
+  turningPoints: ({ beta }) => (beta === 0 ? [] : [ROOT_HI / beta]),
   f: (x, { beta }) => {
     // β·x carried exactly: for β·x ≪ 0 the result is x·e^(β·x) and exp would magnify its rounding.
     const [z, zl] = productWithError(beta, x);

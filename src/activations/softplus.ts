@@ -11,6 +11,7 @@ export const softplus = defineActivation<{ beta: number }>({
     { kind: 'number', name: 'beta', default: 1, symbol: 'β', description: 'sharpness; larger is closer to ReLU', min: 0, minExclusive: true },
   ],
   range: [-5, 5],
+  turningPoints: () => [],
   f: (x, { beta }) => {
     if (beta === 1) return log1pExp(x);
     // β·x carried exactly: for β·x ≪ 0 the result is ≈ e^(β·x)/β, and exp would magnify the

@@ -10,6 +10,7 @@ export const softshrink = defineActivation<{ lambda: number }>({
   kinks: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : []),
   derivativeConvention: "f' = 1 for |x| > λ, else 0 (the corners at ±λ included), as PyTorch",
   // x − λ is exact next to λ, so small results keep their relative precision.
+  turningPoints: () => [],
   f: (x, { lambda }) => (x > lambda ? x - lambda : x < -lambda ? x + lambda : 0),
   df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
 });

@@ -7,6 +7,7 @@ export const softsign = defineActivation({
   formula: 'x / (1 + |x|)',
   params: [],
   range: [-10, 10],
+  turningPoints: () => [],
   f: (x) => x / (1 + Math.abs(x)),
   df: (x) => {
     const d = 1 + Math.abs(x);

@@ -34,6 +34,7 @@ export const squareplus = defineActivation<{ b: number }>({
   range: [-5, 5],
   kinks: ({ b }) => (b === 0 ? [0] : []),
   derivativeConvention: "with b = 0, f'(0) = 1/2 (0/0 in the formula): the value for every b > 0",
+  turningPoints: () => [],
   f: (x, { b }) => {
     const r = root(x, b);
     if (x >= 0) {

@@ -8,6 +8,7 @@ export const tanh = defineActivation({
   formula: '(eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)',
   params: [],
   range: [-5, 5],
+  turningPoints: () => [],
   f: (x) => Math.tanh(x),
   df: (x) => sech2(x),
 });

@@ -20,6 +20,7 @@ export const tanhshrink = defineActivation({
   formula: 'x − tanh(x)',
   params: [],
   range: [-5, 5],
+  turningPoints: () => [],
   f: (x) => {
     if (Math.abs(x) >= 0.5) return x - Math.tanh(x);
     const x2 = x * x;

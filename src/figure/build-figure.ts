@@ -1,6 +1,7 @@
 import type { PlotSpec } from '../plot-spec.js';
-import { sampleCurve, sampleCurveInSlices, type Curve } from '../sampling.js';
+import { sampleCurve, type Curve } from '../sampling.js';
 import { buildAxis } from './axis.js';
+import { sampleIntoColumns } from './column-samples.js';
 import { finiteExtent, viewInterval } from './limits.js';
 import { ColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
@@ -22,10 +23,10 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
     const { activation, params, quantity } = curve;
     let points: Curve;
     if (spec.samples > 4 * columns) {
-      // Dense samples are cut to each pixel column's extremes as they are made, a slice at a
-      // time: every later pass is short, and a million samples never sit in memory at once.
+      // Dense samples are cut to each pixel column's extremes as they are made, evaluating only
+      // what those need: every later pass is short, and a million samples never sit in memory.
       const extremes = new ColumnExtremes(xMin, xMax, columns);
-      sampleCurveInSlices(activation, params, spec.from, spec.to, spec.samples, quantity, (x, y) => extremes.add(x, y));
+      sampleIntoColumns(activation, params, spec.from, spec.to, spec.samples, quantity, extremes);
       points = extremes.result();
     } else {
       points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);

@@ -116,10 +116,20 @@ export class ColumnExtremes {
     this.scale = columns / (max / 2 - min / 2);
   }
 
+  /** The pixel column of x (outside the view too: columns go on past both edges). */
+  columnOf(x: number): number {
+    return Math.floor((x / 2 - this.min) * this.scale);
+  }
+
+  /** About where `column` begins (columnOf has the last word). */
+  xOfColumn(column: number): number {
+    return 2 * (column / this.scale + this.min);
+  }
+
   add(x: Float64Array, y: Float64Array): this {
     for (let i = 0; i < x.length; i++) {
       const yi = y[i]!;
-      if (Number.isFinite(yi)) this.reducer.add(Math.floor((x[i]! / 2 - this.min) * this.scale), x[i]!, yi);
+      if (Number.isFinite(yi)) this.reducer.add(this.columnOf(x[i]!), x[i]!, yi);
       else this.reducer.gap(x[i]!);
     }
     return this;
