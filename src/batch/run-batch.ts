@@ -51,7 +51,7 @@ function localSlot(): Slot {
  * next while this process is busy rendering and cannot answer at once.
  */
 function workerSlot(onCrash: (error: Error) => void): Slot {
-  // Without NODE_EXTRA_CA_CERTS, as bin/activ runs the main process: Node 20 would spend ~80 ms
+  // Without NODE_EXTRA_CA_CERTS, as bin/activ runs the main process: Node 20 would spend 50-80 ms
   // of each worker's start-up parsing certificates that no worker uses.
   const { NODE_EXTRA_CA_CERTS: _unused, ...env } = process.env;
   const child: ChildProcess = fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
