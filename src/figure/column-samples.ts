@@ -6,9 +6,10 @@
  * the two ends are all that column needs. The registry says where f may stop being monotone: its
  * kinks, jumps and turning points. A column whose samples reach one of those, or whose ends are
  * not finite, is evaluated whole; every other column costs two evaluations however many samples
- * it holds. The kept points are what evaluating every sample would keep, so the figure is the
- * same, and a million samples of the exact GELU (an erfc and an exp each) cost about what a
- * thousand do.
+ * it holds. Each column keeps the first and last point that evaluating every sample would keep,
+ * and its lowest and highest value to within rounding (a monotone piece may wiggle by an ulp in
+ * doubles, far below a pixel), so the figure is the same, and a million samples of the exact
+ * GELU (an erfc and an exp each) cost about what a thousand do.
  */
 import type { Activation, ParamValues, Quantity } from '../activations/activation.js';
 import { breakpointsOf, compute, gridPoint, sampleCurveInSlices, sampleGridRange, SliceBuffers } from '../sampling.js';
