@@ -4,7 +4,7 @@
 // same gaps, for every function of the catalog and ranges that put kinks, jumps, turning points
 // and overflow inside columns.
 import { describe, expect, it } from 'vitest';
-import type { Activation, ParamValues } from '../src/activations/activation.js';
+import type { Activation, ParamValues, Quantity } from '../src/activations/activation.js';
 import { catalog } from '../src/activations/catalog.js';
 import { resolveParams } from '../src/activations/params.js';
 import { getActivation } from '../src/activations/registry.js';
@@ -47,12 +47,13 @@ interface Case {
   from: number;
   to: number;
   view?: [number, number];
+  quantity?: Quantity;
 }
 
-function compare({ activation, params, from, to, view }: Case, samples = 100_003, columnCount = 97) {
+function compare({ activation, params, from, to, view, quantity = 'value' }: Case, samples = 100_003, columnCount = 97) {
   const [min, max] = view ?? [from, to];
   const dense = new ColumnExtremes(min, max, columnCount);
-  sampleCurveInSlices(activation, params, from, to, samples, 'value', (x, y) => dense.add(x, y));
+  sampleCurveInSlices(activation, params, from, to, samples, quantity, (x, y) => dense.add(x, y));
   let evaluated = 0;
   const counting: Activation = {
     ...activation,
@@ -60,12 +61,16 @@ function compare({ activation, params, from, to, view }: Case, samples = 100_003
       evaluated += x.length;
       return activation.evaluate(x, p, out);
     },
+    derivative: (x, p, out) => {
+      evaluated += x.length;
+      return activation.derivative(x, p, out);
+    },
   };
   const sparse = new ColumnExtremes(min, max, columnCount);
-  sampleIntoColumns(counting, params, from, to, samples, 'value', sparse);
+  sampleIntoColumns(counting, params, from, to, samples, quantity, sparse);
   const want = summarise(dense.result(), dense);
   const got = summarise(sparse.result(), sparse);
-  const name = `${activation.name} ${JSON.stringify(params)} over ${from}..${to}`;
+  const name = `${quantity === 'value' ? '' : 'd/dx '}${activation.name} ${JSON.stringify(params)} over ${from}..${to}`;
   expect(got.gaps, `${name}: gaps`).toEqual(want.gaps);
   expect([...got.byColumn.keys()], `${name}: columns`).toEqual([...want.byColumn.keys()]);
   for (const [c, w] of want.byColumn) {
@@ -82,10 +87,12 @@ function compare({ activation, params, from, to, view }: Case, samples = 100_003
 
 describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
   for (const activation of catalog.filter((a) => !a.overVector)) {
-    it(`${activation.name}, over its default range and a wider one`, () => {
+    it(`${activation.name} and its derivative, over its default range and a wider one`, () => {
       const params = resolveParams(activation);
-      compare({ activation, params, from: activation.range[0], to: activation.range[1] });
-      compare({ activation, params, from: -37.3, to: 41.9 }, 200_001, 61);
+      for (const quantity of ['value', 'derivative'] as const) {
+        compare({ activation, params, from: activation.range[0], to: activation.range[1], quantity });
+        compare({ activation, params, from: -37.3, to: 41.9, quantity }, 200_001, 61);
+      }
     });
   }
 
@@ -99,6 +106,12 @@ describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
       { activation: getActivation('hardshrink'), params: { lambda: 1.25 }, from: -3, to: 3, view: [-2, 1] },
       { activation: getActivation('elu'), params: { alpha: -2 }, from: -4, to: 4, view: [-1, 0.5] },
       { activation: getActivation('mish'), params: {}, from: -1.2, to: -1.18 },
+      { activation: getActivation('silu'), params: { beta: -2.5 }, from: -3, to: 3, quantity: 'derivative' },
+      { activation: getActivation('gelu'), params: { approximate: 'tanh' }, from: -2, to: 2, quantity: 'derivative' },
+      { activation: getActivation('squareplus'), params: { b: 0 }, from: -1, to: 1, quantity: 'derivative' },
+      { activation: getActivation('softshrink'), params: { lambda: 0 }, from: -1, to: 1.3, quantity: 'derivative' },
+      { activation: getActivation('hardshrink'), params: { lambda: 0 }, from: -1, to: 1.3, quantity: 'derivative' },
+      { activation: getActivation('threshold'), params: { threshold: 0.3, value: 0.3 }, from: -2, to: 5, quantity: 'derivative' },
     ];
     for (const c of cases) compare({ ...c, params: resolveParams(c.activation, c.params) });
   });
@@ -114,5 +127,8 @@ describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
     // two ends of each of 496 columns, and the ~2000 samples of the column holding the minimum
     expect(evaluated).toBeLessThan(2 * 497 + 3 * 2017);
     expect(evaluated).toBeGreaterThan(2 * 495);
+    // f' turns twice (at ±√2): two columns whole
+    const slopes = compare({ activation: gelu, params: resolveParams(gelu), from: -4, to: 4, quantity: 'derivative' }, 1_000_000, 496);
+    expect(slopes).toBeLessThan(2 * 497 + 5 * 2017);
   });
 });

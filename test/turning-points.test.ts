@@ -1,8 +1,8 @@
-// Every entry's turningPoints, with its kinks and jumps, must split f into monotone pieces: a
-// dense figure evaluates only the ends of a pixel column on the strength of it
+// Every entry's turning points, with its kinks and jumps, must split f (and f') into monotone
+// pieces: a dense figure evaluates only the ends of a pixel column on the strength of it
 // (src/figure/column-samples.ts), and a missed turning point would flatten a dip there.
 import { describe, expect, it } from 'vitest';
-import type { Activation, ParamValues } from '../src/activations/activation.js';
+import type { Activation, ParamValues, Quantity } from '../src/activations/activation.js';
 import { catalog } from '../src/activations/catalog.js';
 import { resolveParams } from '../src/activations/params.js';
 import { linearGrid } from '../src/sampling.js';
@@ -30,54 +30,61 @@ function describeCase(activation: Activation, params: ParamValues): string {
 
 const pointwise = catalog.filter((a) => !a.overVector);
 
-describe('turning points, kinks and jumps split f into monotone pieces', () => {
-  it('covers every pointwise entry, and none over a vector', () => {
-    expect(pointwise.length).toBeGreaterThanOrEqual(25);
-    for (const a of catalog) expect(a.turningPoints(resolveParams(a)) === undefined).toBe(a.overVector);
-  });
+function values(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity): Float64Array {
+  return quantity === 'value' ? activation.evaluate(x, params) : activation.derivative(x, params);
+}
 
-  for (const activation of pointwise) {
-    it(`${activation.name}: monotone between them, for its parameters`, () => {
-      for (const params of paramCases(activation)) {
-        const turning = activation.turningPoints(params)!;
-        const special = [...turning, ...activation.kinks(params), ...activation.jumps(params)].filter(Number.isFinite).sort((a, b) => a - b);
-        const lo = Math.min(activation.range[0], ...special) - 5;
-        const hi = Math.max(activation.range[1], ...special) + 5;
-        const edges = [lo, ...special.filter((s) => s > lo && s < hi), hi];
-        for (let k = 0; k + 1 < edges.length; k++) {
-          const [a, b] = [edges[k]!, edges[k + 1]!];
-          if (b - a < 1e-9) continue;
-          // Inside the piece, clear of its ends (where f may jump or the turning point is rounded).
-          const inset = (b - a) * 1e-7;
-          const x = linearGrid(a + inset, b - inset, 4001);
-          const y = activation.evaluate(x, params);
-          const scale = Math.max(...Array.from(y, Math.abs).filter(Number.isFinite), 1e-300);
-          const tolerance = 1e-13 * scale; // rounding, not shape
-          let rises = false;
-          let falls = false;
-          for (let i = 1; i < y.length; i++) {
-            const d = y[i]! - y[i - 1]!;
-            if (d > tolerance) rises = true;
-            if (d < -tolerance) falls = true;
-          }
-          expect(rises && falls, `${describeCase(activation, params)} both rises and falls on ${a}..${b}`).toBe(false);
-        }
-      }
+for (const quantity of ['value', 'derivative'] as const) {
+  const f = quantity === 'value' ? 'f' : "f'";
+  describe(`turning points, kinks and jumps split ${f} into monotone pieces`, () => {
+    it('are declared for every pointwise entry, and for none over a vector', () => {
+      expect(pointwise.length).toBeGreaterThanOrEqual(25);
+      for (const a of catalog) expect(a.turningPoints(resolveParams(a), quantity) === undefined).toBe(a.overVector);
     });
-  }
 
-  it("each declared turning point is one: f' changes sign across it", () => {
-    let declared = 0;
     for (const activation of pointwise) {
-      for (const params of paramCases(activation)) {
-        for (const t of activation.turningPoints(params)!) {
-          declared++;
-          const d = 1e-3 * Math.max(1, Math.abs(t));
-          const [left, right] = activation.derivative(Float64Array.of(t - d, t + d), params);
-          expect(Math.sign(left!) * Math.sign(right!), `${describeCase(activation, params)} at ${t}`).toBe(-1);
+      it(`${activation.name}: ${f} is monotone between them, for its parameters`, () => {
+        for (const params of paramCases(activation)) {
+          const turning = activation.turningPoints(params, quantity)!;
+          const special = [...turning, ...activation.kinks(params), ...activation.jumps(params)].filter(Number.isFinite).sort((a, b) => a - b);
+          const lo = Math.min(activation.range[0], ...special) - 5;
+          const hi = Math.max(activation.range[1], ...special) + 5;
+          const edges = [lo, ...special.filter((s) => s > lo && s < hi), hi];
+          for (let k = 0; k + 1 < edges.length; k++) {
+            const [a, b] = [edges[k]!, edges[k + 1]!];
+            if (b - a < 1e-9) continue;
+            // Inside the piece, clear of its ends (where f may jump or the turning point is rounded).
+            const inset = (b - a) * 1e-7;
+            const x = linearGrid(a + inset, b - inset, 4001);
+            const y = values(activation, x, params, quantity);
+            const scale = Math.max(...Array.from(y, Math.abs).filter(Number.isFinite), 1e-300);
+            const tolerance = 1e-13 * scale; // rounding, not shape
+            let rises = false;
+            let falls = false;
+            for (let i = 1; i < y.length; i++) {
+              const d = y[i]! - y[i - 1]!;
+              if (d > tolerance) rises = true;
+              if (d < -tolerance) falls = true;
+            }
+            expect(rises && falls, `${f} of ${describeCase(activation, params)} both rises and falls on ${a}..${b}`).toBe(false);
+          }
+        }
+      });
+    }
+
+    it(`each declared turning point is one: ${f} rises on one side of it and falls on the other`, () => {
+      let declared = 0;
+      for (const activation of pointwise) {
+        for (const params of paramCases(activation)) {
+          for (const t of activation.turningPoints(params, quantity)!) {
+            declared++;
+            const d = 1e-3 * Math.max(1, Math.abs(t));
+            const [left, middle, right] = values(activation, Float64Array.of(t - d, t, t + d), params, quantity);
+            expect(Math.sign(middle! - left!) * Math.sign(right! - middle!), `${f} of ${describeCase(activation, params)} at ${t}`).toBe(-1);
+          }
         }
       }
-    }
-    expect(declared).toBeGreaterThan(0);
+      expect(declared).toBeGreaterThan(0);
+    });
   });
-});
+}

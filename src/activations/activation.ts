@@ -76,6 +76,8 @@ export interface PointwiseDefinition<P> extends Common<P> {
    * (figure/column-samples.ts), so it is required, and test/turning-points.test.ts checks it.
    */
   readonly turningPoints: (p: P) => readonly number[];
+  /** The same for f': where it turns other than at f's kinks and jumps (where f' jumps). */
+  readonly derivativeTurningPoints: (p: P) => readonly number[];
 }
 
 /**
@@ -103,8 +105,8 @@ export interface Activation {
   kinks(p: ParamValues): readonly number[];
   jumps(p: ParamValues): readonly number[];
   check(p: ParamValues): string | undefined;
-  /** Where f turns other than at kinks and jumps (see PointwiseDefinition); undefined over a vector. */
-  turningPoints(p: ParamValues): readonly number[] | undefined;
+  /** Where f (or f') turns other than at kinks and jumps (see PointwiseDefinition); undefined over a vector. */
+  turningPoints(p: ParamValues, quantity: Quantity): readonly number[] | undefined;
   /** f over x, into `out` (allocated when not given). Parameters must be complete and valid. */
   evaluate(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
   /** f' over x; for the softmax family the diagonal of the Jacobian. */
@@ -139,7 +141,10 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
     kinks: (p) => def.kinks?.(typed(p)) ?? [],
     jumps: (p) => def.jumps?.(typed(p)) ?? [],
     check: (p) => def.check?.(typed(p)),
-    turningPoints: (p) => ('overVector' in def ? undefined : def.turningPoints(typed(p))),
+    turningPoints: (p, quantity) => {
+      if ('overVector' in def) return undefined;
+      return quantity === 'value' ? def.turningPoints(typed(p)) : def.derivativeTurningPoints(typed(p));
+    },
     evaluate(x, p, out = new Float64Array(x.length)) {
       f(x, typed(p), out);
       return out;

@@ -11,6 +11,7 @@ export const binaryStep = defineActivation({
   jumps: () => [0],
   derivativeConvention: "f' = 0 everywhere, the jump at 0 included (the convention autograd uses)",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => (x >= 0 ? 1 : 0),
   df: () => 0,
 });

@@ -33,6 +33,7 @@ export const celu = defineActivation<{ alpha: number }>({
   check: ({ alpha }) => (alpha === 0 ? 'alpha must not be 0 (CELU divides by it)' : undefined),
   derivativeConvention: "f' = 1 for x > 0, e^(x/α) for x ≤ 0 (continuous at 0), as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { alpha }) => (x > 0 ? x : celuNegative(x, alpha)),
   df: (x, { alpha }) => {
     if (x > 0) return 1;

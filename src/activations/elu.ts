@@ -10,8 +10,9 @@ export const elu = defineActivation<{ alpha: number }>({
   range: [-5, 5],
   kinks: ({ alpha }) => (alpha === 1 ? [] : [0]),
   derivativeConvention: "f'(0) = α, as PyTorch",
-  // expm1, not exp(x) − 1: for tiny negative x the latter rounds to 0 (PyTorch's float64 bug).
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
+  // expm1, not exp(x) − 1: for tiny negative x the latter rounds to 0 (PyTorch's float64 bug).
   f: (x, { alpha }) => (x > 0 ? x : alpha * Math.expm1(x)),
   // α·eˣ through scaledExp: with a large α it is a normal number where eˣ alone has underflowed.
   df: (x, { alpha }) => (x > 0 ? 1 : scaledExp(alpha, x)),

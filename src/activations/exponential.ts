@@ -8,6 +8,7 @@ export const exponential = defineActivation({
   params: [],
   range: [-5, 3],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => Math.exp(x),
   df: (x) => Math.exp(x),
 });

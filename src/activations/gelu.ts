@@ -104,6 +104,9 @@ export const gelu = defineActivation<{ approximate: Approximate }>({
   derivativeConvention: "exact: Φ(x) + x·φ(x); for approximate=tanh the derivative of the tanh form itself",
   // The minimum, where f' has the root its series above is taken about.
   turningPoints: ({ approximate }) => [approximate === 'none' ? ROOT_HI : TANH_ROOT_HI],
+  // f' peaks and bottoms out where f'' = 0: at ±√2 for x·Φ(x) (f'' = φ(x)·(2 − x²)), at
+  // ±1.41850400879082836 for the tanh form (mpmath, 50 digits).
+  derivativeTurningPoints: ({ approximate }) => (approximate === 'none' ? [-Math.SQRT2, Math.SQRT2] : [-1.4185040087908284, 1.4185040087908284]),
   f: (x, { approximate }) => geluValue(x, approximate),
   df: (x, { approximate }) => geluDerivative(x, approximate),
 });

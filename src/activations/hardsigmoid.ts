@@ -9,8 +9,9 @@ export const hardsigmoid = defineActivation({
   range: [-6, 6],
   kinks: () => [-3, 3],
   derivativeConvention: "f' = 1/6 strictly between −3 and 3, and 0 at both corners, as PyTorch",
-  // x + 3 is exact near −3, where the result is small, so it keeps its relative precision there.
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
+  // x + 3 is exact near −3, where the result is small, so it keeps its relative precision there.
   f: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
   df: (x) => (x > -3 && x < 3 ? 1 / 6 : 0),
 });

@@ -11,6 +11,7 @@ export const hardswish = defineActivation({
   kinks: () => [-3, 3],
   derivativeConvention: "f' = 0 for x < −3, x/3 + 1/2 for −3 ≤ x ≤ 3, 1 for x > 3, as PyTorch",
   turningPoints: () => [-1.5], // the bottom of x(x + 3)/6
+  derivativeTurningPoints: () => [],
   f: (x) => (x <= -3 ? 0 : x >= 3 ? x : (x * (x + 3)) / 6),
   // (x + 1.5)/3 rather than x/3 + 0.5: exact near the root at −1.5, where the latter cancels.
   df: (x) => (x < -3 ? 0 : x <= 3 ? (x + 1.5) / 3 : 1),

@@ -15,6 +15,7 @@ export const hardtanh = defineActivation<{ min_val: number; max_val: number }>({
     min_val < max_val ? undefined : `min_val (${min_val}) must be less than max_val (${max_val})`,
   derivativeConvention: "f' = 1 strictly between min_val and max_val, and 0 at both corners, as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { min_val, max_val }) => (x <= min_val ? min_val : x >= max_val ? max_val : x),
   df: (x, { min_val, max_val }) => (x > min_val && x < max_val ? 1 : 0),
 });

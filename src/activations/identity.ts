@@ -9,6 +9,7 @@ export const identity = defineActivation({
   params: [],
   range: [-5, 5],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => x,
   df: () => 1,
 });

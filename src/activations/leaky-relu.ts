@@ -20,6 +20,7 @@ export const leakyRelu = defineActivation<{ negative_slope: number }>({
   kinks: () => [0],
   derivativeConvention: "f'(0) = negative_slope, as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { negative_slope }) => (x >= 0 ? x : negative_slope * x),
   df: (x, { negative_slope }) => (x > 0 ? 1 : negative_slope),
 });

@@ -8,8 +8,9 @@ export const logsigmoid = defineActivation({
   formula: 'log(1 / (1 + e⁻ˣ)) = −log(1 + e⁻ˣ)',
   params: [],
   range: [-8, 8],
-  // −log1p(e⁻ˣ), split as in softplus: neither overflows nor rounds the tiny tail away.
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
+  // −log1p(e⁻ˣ), split as in softplus: neither overflows nor rounds the tiny tail away.
   f: (x) => -log1pExp(-x),
   df: (x) => sigmoid(-x),
 });

@@ -26,6 +26,9 @@ export const mish = defineActivation({
   range: [-6, 6],
   derivativeConvention: "f' = tanh(softplus(x)) + x·sech²(softplus(x))·σ(x)",
   turningPoints: () => [ROOT_HI], // the minimum, the root of f' above
+  // f' bottoms out and peaks where f'' = 0, at −2.25637639636079312 and 1.49057117948542846
+  // (mpmath, 50 digits).
+  derivativeTurningPoints: () => [-2.256376396360793, 1.4905711794854285],
   f: (x) => {
     if (x >= 0) {
       const m = Math.exp(-x);

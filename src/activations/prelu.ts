@@ -12,6 +12,7 @@ export const prelu = defineActivation<{ alpha: number }>({
   kinks: () => [0],
   derivativeConvention: "f'(0) = α, as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { alpha }) => (x >= 0 ? x : alpha * x),
   df: (x, { alpha }) => (x > 0 ? 1 : alpha),
 });

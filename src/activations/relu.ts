@@ -10,6 +10,7 @@ export const relu = defineActivation({
   kinks: () => [0],
   derivativeConvention: "relu'(0) = 0, as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => (x > 0 ? x : 0),
   df: (x) => (x > 0 ? 1 : 0),
 });

@@ -10,6 +10,7 @@ export const relu6 = defineActivation({
   kinks: () => [0, 6],
   derivativeConvention: "f' = 1 strictly between 0 and 6, and 0 at both corners, as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => (x > 0 ? (x < 6 ? x : 6) : 0),
   df: (x) => (x > 0 && x < 6 ? 1 : 0),
 });

@@ -24,6 +24,7 @@ export const rrelu = defineActivation<{ lower: number; upper: number }>({
   },
   derivativeConvention: "f'(0) = a = (lower + upper)/2, as PyTorch in evaluation mode",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { lower, upper }) => (x >= 0 ? x : meanSlope(lower, upper) * x),
   df: (x, { lower, upper }) => (x > 0 ? 1 : meanSlope(lower, upper)),
 });

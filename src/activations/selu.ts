@@ -14,6 +14,7 @@ export const selu = defineActivation({
   kinks: () => [0],
   derivativeConvention: "f'(0) = λ·α (the left slope), as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x) => (x > 0 ? SCALE * x : SCALE_ALPHA * Math.expm1(x)),
   df: (x) => (x > 0 ? SCALE : SCALE_ALPHA * Math.exp(x)),
 });

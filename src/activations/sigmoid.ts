@@ -10,6 +10,7 @@ export const sigmoid = defineActivation({
   params: [],
   range: [-8, 8],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [0], // σ(1 − σ) peaks at 0
   f: (x) => logistic(x),
   // σ(x)·σ(−x) rather than σ(1 − σ): 1 − σ(x) cancels to 0 for large x.
   df: (x) => logistic(x) * logistic(-x),

@@ -25,6 +25,8 @@ export const silu = defineActivation<{ beta: number }>({
   derivativeConvention: "f' = s + β·x·s·(1 − s) with s = σ(β·x)",
   // The minimum (a maximum for β < 0) at β·x = the root of g above; β = 0 gives x/2.
   turningPoints: ({ beta }) => (beta === 0 ? [] : [ROOT_HI / beta]),
+  // f'' = β·σ(1 − σ)·(2 − z·tanh(z/2)) vanishes at z·tanh(z/2) = 2, z = ±2.39935728051546767.
+  derivativeTurningPoints: ({ beta }) => (beta === 0 ? [] : [-2.3993572805154677 / beta, 2.3993572805154677 / beta]),
   f: (x, { beta }) => {
     // β·x carried exactly: for β·x ≪ 0 the result is x·e^(β·x) and exp would magnify its rounding.
     const [z, zl] = productWithError(beta, x);

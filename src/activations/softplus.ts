@@ -12,6 +12,7 @@ export const softplus = defineActivation<{ beta: number }>({
   ],
   range: [-5, 5],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { beta }) => {
     if (beta === 1) return log1pExp(x);
     // β·x carried exactly: for β·x ≪ 0 the result is ≈ e^(β·x)/β, and exp would magnify the

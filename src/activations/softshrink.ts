@@ -7,10 +7,12 @@ export const softshrink = defineActivation<{ lambda: number }>({
   formula: 'x − λ if x > λ, x + λ if x < −λ, else 0',
   params: [{ kind: 'number', name: 'lambda', default: 0.5, symbol: 'λ', description: 'half-width of the zeroed band', min: 0 }],
   range: [-3, 3],
-  kinks: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : []),
+  // With λ = 0, f is x but f'(0) = 0 by the convention below: a one-point jump of f', drawn.
+  kinks: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : [0]),
   derivativeConvention: "f' = 1 for |x| > λ, else 0 (the corners at ±λ included), as PyTorch",
-  // x − λ is exact next to λ, so small results keep their relative precision.
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
+  // x − λ is exact next to λ, so small results keep their relative precision.
   f: (x, { lambda }) => (x > lambda ? x - lambda : x < -lambda ? x + lambda : 0),
   df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
 });

@@ -8,6 +8,7 @@ export const softsign = defineActivation({
   params: [],
   range: [-10, 10],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [0], // 1/(1 + |x|)² peaks at 0
   f: (x) => x / (1 + Math.abs(x)),
   df: (x) => {
     const d = 1 + Math.abs(x);

@@ -35,6 +35,7 @@ export const squareplus = defineActivation<{ b: number }>({
   kinks: ({ b }) => (b === 0 ? [0] : []),
   derivativeConvention: "with b = 0, f'(0) = 1/2 (0/0 in the formula): the value for every b > 0",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { b }) => {
     const r = root(x, b);
     if (x >= 0) {

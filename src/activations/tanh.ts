@@ -9,6 +9,7 @@ export const tanh = defineActivation({
   params: [],
   range: [-5, 5],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [0], // sech² peaks at 0
   f: (x) => Math.tanh(x),
   df: (x) => sech2(x),
 });

@@ -21,6 +21,7 @@ export const tanhshrink = defineActivation({
   params: [],
   range: [-5, 5],
   turningPoints: () => [],
+  derivativeTurningPoints: () => [0], // tanh² bottoms out at 0
   f: (x) => {
     if (Math.abs(x) >= 0.5) return x - Math.tanh(x);
     const x2 = x * x;

@@ -15,6 +15,7 @@ export const threshold = defineActivation<{ threshold: number; value: number }>(
   kinks: ({ threshold, value }) => (value === threshold ? [threshold] : []),
   derivativeConvention: "f' = 1 for x > threshold, else 0 (the jump or corner at the threshold included), as PyTorch",
   turningPoints: () => [],
+  derivativeTurningPoints: () => [],
   f: (x, { threshold, value }) => (x > threshold ? x : value),
   df: (x, { threshold }) => (x > threshold ? 1 : 0),
 });

@@ -42,8 +42,8 @@ function guardsOf(breakpoints: readonly number[], turningPoints: readonly number
 
 /**
  * Feed the curve's samples (sampleCurve's points: the even grid plus its breakpoints) into
- * `columns`, evaluating only what the columns keep (see above). Falls back to evaluating every
- * sample where the registry cannot say where f turns: for f' and for the softmax family.
+ * `columns`, evaluating only what the columns keep (see above). For the softmax family, over the
+ * whole grid, every sample is evaluated.
  */
 export function sampleIntoColumns(
   activation: Activation,
@@ -54,7 +54,7 @@ export function sampleIntoColumns(
   quantity: Quantity,
   columns: ColumnExtremes,
 ): void {
-  const turningPoints = quantity === 'value' ? activation.turningPoints(params) : undefined;
+  const turningPoints = activation.turningPoints(params, quantity);
   const add = (x: Float64Array, y: Float64Array) => void columns.add(x, y);
   // A span wider than the doubles' range makes grid points weighted means, not monotone in
   // their index to the last bit; evaluate them all rather than search them.
@@ -67,7 +67,7 @@ export function sampleIntoColumns(
   const point = (i: number) => gridPoint(from, to, samples, i);
   const breakpoints = breakpointsOf(activation, params, from, to, quantity);
   const guards = guardsOf(breakpoints, turningPoints);
-  const buffers = new SliceBuffers();
+  let buffers: SliceBuffers | undefined; // 1 MB, for whole columns only
   const ends = new Float64Array(2);
   const endValues = new Float64Array(2);
   let guard = 0;
@@ -99,7 +99,7 @@ export function sampleIntoColumns(
       if (Number.isFinite(y[0]!) && Number.isFinite(y[x.length - 1]!)) add(x, y);
       else whole = true;
     }
-    if (whole) sampleGridRange(activation, params, quantity, grid, start, end, mine, add, buffers);
+    if (whole) sampleGridRange(activation, params, quantity, grid, start, end, mine, add, (buffers ??= new SliceBuffers()));
     start = end;
   }
 }
