@@ -33,7 +33,7 @@ function gridSlice(from: number, to: number, samples: number, start: number, end
 }
 
 /** Merge sorted, distinct `inside` points (none below grid[0]) into the sorted grid, without duplicates. */
-function mergeSorted(grid: Float64Array, inside: readonly number[]): Float64Array {
+export function mergeSorted(grid: Float64Array, inside: readonly number[]): Float64Array {
   if (inside.length === 0) return grid;
   const out = new Float64Array(grid.length + inside.length);
   // Copy the grid in slices between breakpoints (a memcpy each), found by binary search.

@@ -1,18 +1,20 @@
 /**
  * Dense samples straight into pixel columns, evaluating only the samples that can change them.
  *
- * ColumnExtremes keeps, of each pixel column, its first, lowest, highest and last sample. Where f
- * is monotone over the samples a column holds, the lowest and highest are the first and last, so
- * the two ends are all that column needs. The registry says where f may stop being monotone: its
- * kinks, jumps and turning points. A column whose samples reach one of those, or whose ends are
- * not finite, is evaluated whole; every other column costs two evaluations however many samples
- * it holds. Each column keeps the first and last point that evaluating every sample would keep,
- * and its lowest and highest value to within rounding (a monotone piece may wiggle by an ulp in
- * doubles, far below a pixel), so the figure is the same, and a million samples of the exact
- * GELU (an erfc and an exp each) cost about what a thousand do.
+ * ColumnExtremes keeps, of each pixel column, its first, lowest, highest and last sample. The
+ * registry says where f may stop being monotone: at its kinks, jumps and turning points. Between
+ * two of those the samples of one column are monotone, so their lowest and highest are their
+ * first and last. So the grid is cut at those points into monotone runs, each run at the column
+ * edges into pieces, and only the two ends of each piece are evaluated, with the samples at the
+ * points themselves. A piece with a non-finite end is evaluated whole: where the values stop
+ * being finite inside it, only every sample shows. Each column then keeps the first and last
+ * point that evaluating every sample keeps, and its lowest and highest value to within rounding
+ * (a monotone piece may wiggle by an ulp in doubles, far below a pixel), so the figure is the
+ * same, and a million samples of the exact GELU (an erfc and an exp each) cost about what a
+ * thousand do: two evaluations per column instead of two thousand.
  */
 import type { Activation, ParamValues, Quantity } from '../activations/activation.js';
-import { breakpointsOf, compute, gridPoint, sampleCurveInSlices, sampleGridRange, SliceBuffers } from '../sampling.js';
+import { breakpointsOf, compute, gridPoint, mergeSorted, sampleCurveInSlices, sampleGridRange, SliceBuffers } from '../sampling.js';
 import type { ColumnExtremes } from './reduce.js';
 
 /**
@@ -40,6 +42,9 @@ function guardsOf(breakpoints: readonly number[], turningPoints: readonly number
   return merged;
 }
 
+/** What the columns are fed, in order: the two ends of a monotone piece, or single points. */
+type Segment = { readonly kind: 'ends'; readonly start: number; readonly end: number } | { readonly kind: 'points'; readonly x: Float64Array };
+
 /**
  * Feed the curve's samples (sampleCurve's points: the even grid plus its breakpoints) into
  * `columns`, evaluating only what the columns keep (see above). For the softmax family, over the
@@ -55,51 +60,87 @@ export function sampleIntoColumns(
   columns: ColumnExtremes,
 ): void {
   const turningPoints = activation.turningPoints(params, quantity);
-  const add = (x: Float64Array, y: Float64Array) => void columns.add(x, y);
   // A span wider than the doubles' range makes grid points weighted means, not monotone in
   // their index to the last bit; evaluate them all rather than search them.
   const step = (to - from) / (samples - 1);
   if (turningPoints === undefined || !Number.isFinite(step)) {
-    sampleCurveInSlices(activation, params, from, to, samples, quantity, add);
+    sampleCurveInSlices(activation, params, from, to, samples, quantity, (x, y) => columns.add(x, y));
     return;
   }
-  const grid = { from, to, samples };
   const point = (i: number) => gridPoint(from, to, samples, i);
-  const breakpoints = breakpointsOf(activation, params, from, to, quantity);
-  const guards = guardsOf(breakpoints, turningPoints);
-  let buffers: SliceBuffers | undefined; // 1 MB, for whole columns only
-  const ends = new Float64Array(2);
-  const endValues = new Float64Array(2);
-  let guard = 0;
-  let b = 0;
-  for (let start = 0; start < samples; ) {
-    // This column's samples are start..end−1. The grid is even, so where the next column begins
-    // is known to within an index or two; stepping from there settles it against columnOf
-    // itself (a cold binary search per column cost more than all the evaluations).
-    const column = columns.columnOf(point(start));
-    const guess = Math.ceil((columns.xOfColumn(column + 1) - from) / step);
-    let end = Number.isFinite(guess) ? Math.min(samples, Math.max(start + 1, guess)) : start + 1;
-    while (end > start + 1 && columns.columnOf(point(end - 1)) > column) end--;
-    while (end < samples && columns.columnOf(point(end)) <= column) end++;
-    const first = point(start);
-    const last = point(end - 1);
-    const next = end < samples ? point(end) : Infinity;
-    // The breakpoints from here to the next column's first sample go with this column.
-    const mine: number[] = [];
-    while (b < breakpoints.length && breakpoints[b]! < next) mine.push(breakpoints[b++]!);
-    while (guard < guards.length && guards[guard]![1] < first) guard++;
-    let whole = mine.length > 0 || (guard < guards.length && guards[guard]![0] <= last);
-    if (!whole) {
-      ends[0] = first;
-      ends[1] = last;
-      const x = end - start > 1 ? ends : ends.subarray(0, 1);
-      const y = compute(activation, x, params, quantity, endValues.subarray(0, x.length));
-      // Monotone between finite ends means finite throughout; a non-finite end may hide where
-      // the values stop being finite, which only the whole column shows.
-      if (Number.isFinite(y[0]!) && Number.isFinite(y[x.length - 1]!)) add(x, y);
-      else whole = true;
+  /** The first index in lo..hi whose point is at least (or, `strictly`, above) x; hi if none. */
+  const firstFrom = (x: number, lo: number, hi: number, strictly: boolean) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = point(mid);
+      if (p > x || (!strictly && p === x)) hi = mid;
+      else lo = mid + 1;
     }
-    if (whole) sampleGridRange(activation, params, quantity, grid, start, end, mine, add, (buffers ??= new SliceBuffers()));
-    start = end;
+    return lo;
+  };
+
+  const segments: Segment[] = [];
+  let evaluations = 0;
+  /** Cut grid points start..end−1 (monotone) at the column edges into pieces. */
+  const addRun = (start: number, end: number) => {
+    while (start < end) {
+      // The grid is even, so where the next column begins is known to within an index or two;
+      // stepping from there settles it against columnOf itself.
+      const column = columns.columnOf(point(start));
+      const guess = Math.ceil((columns.xOfColumn(column + 1) - from) / step);
+      let stop = Number.isFinite(guess) ? Math.min(end, Math.max(start + 1, guess)) : start + 1;
+      while (stop > start + 1 && columns.columnOf(point(stop - 1)) > column) stop--;
+      while (stop < end && columns.columnOf(point(stop)) <= column) stop++;
+      segments.push({ kind: 'ends', start, end: stop });
+      evaluations += stop - start > 1 ? 2 : 1;
+      start = stop;
+    }
+  };
+
+  const breakpoints = breakpointsOf(activation, params, from, to, quantity);
+  let b = 0;
+  let runStart = 0;
+  for (const [lo, hi] of guardsOf(breakpoints, turningPoints)) {
+    // The grid points inside the guard are evaluated one by one, with the breakpoints in it.
+    const inFrom = firstFrom(lo, runStart, samples, false);
+    const inTo = firstFrom(hi, inFrom, samples, true);
+    addRun(runStart, inFrom);
+    const inside: number[] = [];
+    while (b < breakpoints.length && breakpoints[b]! <= hi) inside.push(breakpoints[b++]!);
+    const grid = Float64Array.from({ length: inTo - inFrom }, (_, k) => point(inFrom + k));
+    const x = mergeSorted(grid, inside);
+    if (x.length > 0) segments.push({ kind: 'points', x });
+    evaluations += x.length;
+    runStart = inTo;
   }
+  addRun(runStart, samples);
+
+  // Every value needed, evaluated in one pass (one call warms up the evaluator once).
+  const xs = new Float64Array(evaluations);
+  let n = 0;
+  for (const s of segments) {
+    if (s.kind === 'points') {
+      xs.set(s.x, n);
+      n += s.x.length;
+    } else {
+      xs[n++] = point(s.start);
+      if (s.end - s.start > 1) xs[n++] = point(s.end - 1);
+    }
+  }
+  const ys = compute(activation, xs, params, quantity);
+
+  // Fed in order; a piece with a non-finite end is sampled whole in its place.
+  let buffers: SliceBuffers | undefined; // 1 MB, only if needed
+  let fed = 0; // xs[fed..n) waits to be fed
+  n = 0;
+  for (const s of segments) {
+    const count = s.kind === 'points' ? s.x.length : s.end - s.start > 1 ? 2 : 1;
+    if (s.kind === 'ends' && !(Number.isFinite(ys[n]!) && Number.isFinite(ys[n + count - 1]!))) {
+      columns.add(xs.subarray(fed, n), ys.subarray(fed, n));
+      sampleGridRange(activation, params, quantity, { from, to, samples }, s.start, s.end, [], (x, y) => columns.add(x, y), (buffers ??= new SliceBuffers()));
+      fed = n + count;
+    }
+    n += count;
+  }
+  columns.add(xs.subarray(fed, n), ys.subarray(fed, n));
 }
