@@ -67,7 +67,7 @@ function compare({ activation, params, from, to, view, quantity = 'value' }: Cas
     },
   };
   const sparse = new ColumnExtremes(min, max, columnCount);
-  sampleIntoColumns(counting, params, from, to, samples, quantity, sparse);
+  sampleIntoColumns(counting, params, quantity, { from, to, samples }, sparse);
   const want = summarise(dense.result(), dense);
   const got = summarise(sparse.result(), sparse);
   const name = `${quantity === 'value' ? '' : 'd/dx '}${activation.name} ${JSON.stringify(params)} over ${from}..${to}`;

@@ -26,7 +26,7 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
       // Dense samples are cut to each pixel column's extremes as they are made, evaluating only
       // what those need: every later pass is short, and a million samples never sit in memory.
       const extremes = new ColumnExtremes(xMin, xMax, columns);
-      sampleIntoColumns(activation, params, spec.from, spec.to, spec.samples, quantity, extremes);
+      sampleIntoColumns(activation, params, quantity, spec, extremes);
       points = extremes.result();
     } else {
       points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);

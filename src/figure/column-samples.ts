@@ -53,12 +53,11 @@ type Segment = { readonly kind: 'ends'; readonly start: number; readonly end: nu
 export function sampleIntoColumns(
   activation: Activation,
   params: ParamValues,
-  from: number,
-  to: number,
-  samples: number,
   quantity: Quantity,
+  grid: { readonly from: number; readonly to: number; readonly samples: number },
   columns: ColumnExtremes,
 ): void {
+  const { from, to, samples } = grid;
   const turningPoints = activation.turningPoints(params, quantity);
   // A span wider than the doubles' range makes grid points weighted means, not monotone in
   // their index to the last bit; evaluate them all rather than search them.
@@ -137,7 +136,7 @@ export function sampleIntoColumns(
     const count = s.kind === 'points' ? s.x.length : s.end - s.start > 1 ? 2 : 1;
     if (s.kind === 'ends' && !(Number.isFinite(ys[n]!) && Number.isFinite(ys[n + count - 1]!))) {
       columns.add(xs.subarray(fed, n), ys.subarray(fed, n));
-      sampleGridRange(activation, params, quantity, { from, to, samples }, s.start, s.end, [], (x, y) => columns.add(x, y), (buffers ??= new SliceBuffers()));
+      sampleGridRange(activation, params, quantity, grid, s.start, s.end, [], (x, y) => columns.add(x, y), (buffers ??= new SliceBuffers()));
       fed = n + count;
     }
     n += count;
