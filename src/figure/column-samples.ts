@@ -42,9 +42,6 @@ function guardsOf(breakpoints: readonly number[], turningPoints: readonly number
   return merged;
 }
 
-/** What the columns are fed, in order: the two ends of a monotone piece, or single points. */
-type Segment = { readonly kind: 'ends'; readonly start: number; readonly end: number } | { readonly kind: 'points'; readonly x: Float64Array };
-
 /**
  * Feed the curve's samples (sampleCurve's points: the even grid plus its breakpoints) into
  * `columns`, evaluating only what the columns keep (see above). For the softmax family, over the
@@ -78,20 +75,23 @@ export function sampleIntoColumns(
     return lo;
   };
 
-  const segments: Segment[] = [];
-  let evaluations = 0;
+  // Every x to evaluate, in order, and where each monotone piece's ends sit among them.
+  const xs: number[] = [];
+  const pieces: { readonly start: number; readonly end: number; readonly at: number }[] = [];
   /** Cut grid points start..end−1 (monotone) at the column edges into pieces. */
   const addRun = (start: number, end: number) => {
     while (start < end) {
       // The grid is even, so where the next column begins is known to within an index or two;
       // stepping from there settles it against columnOf itself.
-      const column = columns.columnOf(point(start));
+      const first = point(start);
+      const column = columns.columnOf(first);
       const guess = Math.ceil((columns.xOfColumn(column + 1) - from) / step);
       let stop = Number.isFinite(guess) ? Math.min(end, Math.max(start + 1, guess)) : start + 1;
       while (stop > start + 1 && columns.columnOf(point(stop - 1)) > column) stop--;
       while (stop < end && columns.columnOf(point(stop)) <= column) stop++;
-      segments.push({ kind: 'ends', start, end: stop });
-      evaluations += stop - start > 1 ? 2 : 1;
+      pieces.push({ start, end: stop, at: xs.length });
+      xs.push(first);
+      if (stop - start > 1) xs.push(point(stop - 1));
       start = stop;
     }
   };
@@ -106,40 +106,25 @@ export function sampleIntoColumns(
     addRun(runStart, inFrom);
     const inside: number[] = [];
     while (b < breakpoints.length && breakpoints[b]! <= hi) inside.push(breakpoints[b++]!);
-    const grid = Float64Array.from({ length: inTo - inFrom }, (_, k) => point(inFrom + k));
-    const x = mergeSorted(grid, inside);
-    if (x.length > 0) segments.push({ kind: 'points', x });
-    evaluations += x.length;
+    const gridInside = Float64Array.from({ length: inTo - inFrom }, (_, k) => point(inFrom + k));
+    for (const v of mergeSorted(gridInside, inside)) xs.push(v);
     runStart = inTo;
   }
   addRun(runStart, samples);
 
-  // Every value needed, evaluated in one pass (one call warms up the evaluator once).
-  const xs = new Float64Array(evaluations);
-  let n = 0;
-  for (const s of segments) {
-    if (s.kind === 'points') {
-      xs.set(s.x, n);
-      n += s.x.length;
-    } else {
-      xs[n++] = point(s.start);
-      if (s.end - s.start > 1) xs[n++] = point(s.end - 1);
-    }
-  }
-  const ys = compute(activation, xs, params, quantity);
+  // Every value needed, evaluated in one call (so the evaluator warms up once).
+  const x = Float64Array.from(xs);
+  const y = compute(activation, x, params, quantity);
 
   // Fed in order; a piece with a non-finite end is sampled whole in its place.
   let buffers: SliceBuffers | undefined; // 1 MB, only if needed
-  let fed = 0; // xs[fed..n) waits to be fed
-  n = 0;
-  for (const s of segments) {
-    const count = s.kind === 'points' ? s.x.length : s.end - s.start > 1 ? 2 : 1;
-    if (s.kind === 'ends' && !(Number.isFinite(ys[n]!) && Number.isFinite(ys[n + count - 1]!))) {
-      columns.add(xs.subarray(fed, n), ys.subarray(fed, n));
-      sampleGridRange(activation, params, quantity, grid, s.start, s.end, [], (x, y) => columns.add(x, y), (buffers ??= new SliceBuffers()));
-      fed = n + count;
-    }
-    n += count;
+  let fed = 0; // x[fed..] waits to be fed
+  for (const piece of pieces) {
+    const lastAt = piece.end - piece.start > 1 ? piece.at + 1 : piece.at;
+    if (Number.isFinite(y[piece.at]!) && Number.isFinite(y[lastAt]!)) continue;
+    columns.add(x.subarray(fed, piece.at), y.subarray(fed, piece.at));
+    sampleGridRange(activation, params, quantity, grid, piece.start, piece.end, [], (gx, gy) => columns.add(gx, gy), (buffers ??= new SliceBuffers()));
+    fed = lastAt + 1;
   }
-  columns.add(xs.subarray(fed, n), ys.subarray(fed, n));
+  columns.add(x.subarray(fed), y.subarray(fed));
 }
