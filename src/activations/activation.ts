@@ -43,12 +43,25 @@ type SpecFor<P> = {
   [K in keyof P & string]: P[K] extends number ? NumberParam<K> : ChoiceParam<K, P[K] & string>;
 }[keyof P & string];
 
+/**
+ * An alias that also fixes parameters: Hugging Face's `gelu_new` is GELU with approximate = tanh.
+ * Looked up by its name, it is the entry with those parameters set and no longer offered (asking
+ * for `gelu_new --approximate none` is a mistake, not a wish), under its own name and label.
+ */
+export interface PresetAlias<P = Record<string, ParamValue>> {
+  readonly name: string;
+  readonly label: string;
+  readonly params: Readonly<Partial<P>>;
+  /** Where the name comes from, for the docs. */
+  readonly source: string;
+}
+
 interface Common<P> {
   /** Canonical snake_case name. */
   readonly name: string;
   /** Display name for titles, e.g. "ELU". */
   readonly label: string;
-  readonly aliases?: readonly string[];
+  readonly aliases?: readonly (string | PresetAlias<P>)[];
   readonly description: string;
   /** The formula in plain Unicode text. */
   readonly formula: string;
@@ -76,8 +89,12 @@ export interface PointwiseDefinition<P> extends Common<P> {
    * (figure/column-samples.ts), so it is required, and test/turning-points.test.ts checks it.
    */
   readonly turningPoints: (p: P) => readonly number[];
-  /** The same for f': where it turns other than at f's kinks and jumps (where f' jumps). */
-  readonly derivativeTurningPoints: (p: P) => readonly number[];
+  /**
+   * The same for f': where it turns other than at f's kinks and jumps (where f' jumps). `undefined`
+   * where there are infinitely many (Snake's f' = 1 + sin 2αx is periodic): a figure then
+   * evaluates every sample.
+   */
+  readonly derivativeTurningPoints: (p: P) => readonly number[] | undefined;
 }
 
 /**
@@ -94,7 +111,10 @@ export interface VectorDefinition<P> extends Common<P> {
 export interface Activation {
   readonly name: string;
   readonly label: string;
+  /** Every other name it is found by, preset aliases included. */
   readonly aliases: readonly string[];
+  /** The aliases that fix parameters, e.g. gelu_new (approximate = tanh); see PresetAlias. */
+  readonly presets: readonly PresetAlias[];
   readonly description: string;
   readonly formula: string;
   readonly params: readonly ParamSpec[];
@@ -105,7 +125,10 @@ export interface Activation {
   kinks(p: ParamValues): readonly number[];
   jumps(p: ParamValues): readonly number[];
   check(p: ParamValues): string | undefined;
-  /** Where f (or f') turns other than at kinks and jumps (see PointwiseDefinition); undefined over a vector. */
+  /**
+   * Where f (or f') turns other than at kinks and jumps (see PointwiseDefinition); undefined over
+   * a vector, or where there are too many to list (a periodic f').
+   */
   turningPoints(p: ParamValues, quantity: Quantity): readonly number[] | undefined;
   /** f over x, into `out` (allocated when not given). Parameters must be complete and valid. */
   evaluate(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
@@ -113,10 +136,24 @@ export interface Activation {
   derivative(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
 }
 
+/**
+ * The pointwise loop, and the first half of the rule for non-finite input (README, "NaN,
+ * infinities and signed zeros"): NaN in gives NaN out, for every entry, value and derivative
+ * alike, here once rather than in each formula (where a comparison such as x > 0 would quietly
+ * turn NaN into 0). The limits at ±∞ are each formula's own business.
+ */
 function pointwise<P>(fn: (x: number, p: P) => number) {
   return (x: Float64Array, p: P, out: Float64Array): void => {
-    for (let i = 0; i < x.length; i++) out[i] = fn(x[i]!, p);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      out[i] = v === v ? fn(v, p) : v;
+    }
   };
+}
+
+function describePreset(preset: PresetAlias): string {
+  const params = Object.entries(preset.params).map(([k, v]) => `${k} = ${v}`).join(', ');
+  return `${preset.name} is ${params} (${preset.source})`;
 }
 
 export function defineActivation<P extends Record<string, ParamValue> = Record<never, never>>(
@@ -128,11 +165,14 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
   // The public view takes loose ParamValues; the CLI and library validate them against
   // `params` (see params.ts) before they reach here, so the cast only restores the entry's type.
   const typed = (p: ParamValues) => p as unknown as P;
+  const presets = (def.aliases ?? []).filter((a): a is PresetAlias<P> => typeof a !== 'string') as readonly PresetAlias[];
+  const presetNote = presets.length === 0 ? '' : `; ${presets.map(describePreset).join('; ')}`;
   return {
     name: def.name,
     label: def.label,
-    aliases: def.aliases ?? [],
-    description: def.description,
+    aliases: (def.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.name)),
+    presets,
+    description: def.description + presetNote,
     formula: def.formula,
     params: def.params,
     range: def.range,
@@ -153,5 +193,30 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
       df(x, typed(p), out);
       return out;
     },
+  };
+}
+
+/**
+ * The entry as a preset alias shows it: its own name and label, the preset parameters fixed
+ * (and no longer accepted), everything else the entry's.
+ */
+export function withPreset(activation: Activation, preset: PresetAlias): Activation {
+  const fixed = preset.params as ParamValues;
+  const full = (p: ParamValues): ParamValues => ({ ...p, ...fixed });
+  const described = Object.entries(fixed).map(([k, v]) => `${k} = ${v}`).join(', ');
+  return {
+    ...activation,
+    name: preset.name,
+    label: preset.label,
+    aliases: [],
+    presets: [],
+    description: `${activation.name} with ${described} (${preset.source})`,
+    params: activation.params.filter((p) => !(p.name in fixed)),
+    kinks: (p) => activation.kinks(full(p)),
+    jumps: (p) => activation.jumps(full(p)),
+    check: (p) => activation.check(full(p)),
+    turningPoints: (p, quantity) => activation.turningPoints(full(p), quantity),
+    evaluate: (x, p, out) => activation.evaluate(x, full(p), out),
+    derivative: (x, p, out) => activation.derivative(x, full(p), out),
   };
 }

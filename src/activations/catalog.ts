@@ -14,10 +14,12 @@ import { logSoftmax } from './log-softmax.js';
 import { logsigmoid } from './logsigmoid.js';
 import { mish } from './mish.js';
 import { prelu } from './prelu.js';
+import { quickGelu } from './quick-gelu.js';
 import { relu } from './relu.js';
 import { relu6 } from './relu6.js';
 import { rrelu } from './rrelu.js';
 import { selu } from './selu.js';
+import { snake } from './snake.js';
 import { sigmoid } from './sigmoid.js';
 import { silu } from './silu.js';
 import { softmax } from './softmax.js';
@@ -25,7 +27,12 @@ import { softmin } from './softmin.js';
 import { softplus } from './softplus.js';
 import { softshrink } from './softshrink.js';
 import { softsign } from './softsign.js';
+import { sparsePlus } from './sparse-plus.js';
+import { sparseSigmoid } from './sparse-sigmoid.js';
+import { sparsemax } from './sparsemax.js';
+import { squaredRelu } from './squared-relu.js';
 import { squareplus } from './squareplus.js';
+import { starRelu } from './star-relu.js';
 import { tanh } from './tanh.js';
 import { tanhshrink } from './tanhshrink.js';
 import { threshold } from './threshold.js';
@@ -41,6 +48,8 @@ export const catalog: readonly Activation[] = [
   leakyRelu,
   prelu,
   rrelu,
+  squaredRelu,
+  starRelu,
   // exponential negative parts
   elu,
   celu,
@@ -48,18 +57,21 @@ export const catalog: readonly Activation[] = [
   // smooth self-gated units and their cheap piecewise versions
   gelu,
   silu,
+  quickGelu,
   hardswish,
   mish,
   // the sigmoid family
   sigmoid,
   hardsigmoid,
   logsigmoid,
+  sparseSigmoid,
   // the tanh family
   tanh,
   hardtanh,
   softsign,
   // soft* and shrinkage
   softplus,
+  sparsePlus,
   softshrink,
   hardshrink,
   tanhshrink,
@@ -67,8 +79,10 @@ export const catalog: readonly Activation[] = [
   threshold,
   exponential,
   squareplus,
+  snake,
   // over a whole vector
   softmax,
   softmin,
   logSoftmax,
+  sparsemax,
 ];

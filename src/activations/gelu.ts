@@ -1,5 +1,6 @@
-import { scaledExp, twoProduct, twoSum } from '../math/double-double.js';
-import { normalCdf, normalPdf } from '../math/normal.js';
+import { scaledExp, squareError, twoProduct, twoSum } from '../math/double-double.js';
+import { ERF_SPLIT, erfcx } from '../math/erf.js';
+import { INV_SQRT_2PI, normalCdf, normalPdf } from '../math/normal.js';
 import { seriesAtRoot } from '../math/polynomial.js';
 import { defineActivation } from './activation.js';
 
@@ -28,18 +29,6 @@ function twiceU(x: number): [number, number] {
   return [h, hl + TWO_C_HI * vLow + TWO_C_LO * v];
 }
 
-/** σ(2u) and σ(−2u), the first from the exact 2u (it is the tiny one for x < 0). */
-function logistics(x: number): [number, number] {
-  const [h, l] = twiceU(x);
-  if (h >= 0) {
-    const e = Math.exp(-h);
-    const s = 1 / (1 + e);
-    return [s, e * s];
-  }
-  const e = Math.exp(h);
-  const sm = 1 / (1 + e);
-  return [scaledExp(sm, h, l), sm];
-}
 
 // f' has a root near x = −0.752 in both forms (GELU's minimum), where Φ + xφ (or the tanh form)
 // cancels; there f' is taken from its Taylor series about the root (mpmath, 80 digits). The window
@@ -62,32 +51,74 @@ const TANH_ROOT_SERIES = [
 
 type Approximate = 'none' | 'tanh';
 
+/** Below this, x·Φ(x), Φ(x) + x·φ(x) and the tanh forms are −0 to far below the smallest subnormal. */
+const UNDERFLOW = -40;
+
+/**
+ * m·e^(−x²/2), the exponent from the exact x² (hi + lo), rounded once: in the lower tail the
+ * results below are this with m a smooth factor, and rounding e^(−x²/2) to a subnormal before
+ * multiplying by m would be off by up to |m| subnormal steps.
+ */
+function timesGaussian(m: number, x: number): number {
+  const p = x * x;
+  return scaledExp(m, -0.5 * p, -0.5 * squareError(x, p));
+}
+
+/** In the lower tail (x < −√2·0.46875): Φ(x) = ½erfcx(|x|/√2)·e^(−x²/2) (src/math/normal.ts). */
+function isLowerTail(x: number): boolean {
+  return x < 0 && -x * Math.SQRT1_2 > ERF_SPLIT;
+}
+
 function geluValue(x: number, approximate: Approximate): number {
-  // Φ(x) is ½erfcx(|x|/√2)·e^(−x²/2) in the lower tail, from the exact x² (src/math/normal.ts).
-  if (approximate === 'none') return x * normalCdf(x);
+  // Below UNDERFLOW (and at −∞, where x·0 would be NaN) the limit 0, approached from below.
+  if (x < UNDERFLOW) return -0;
+  if (approximate === 'none') {
+    if (isLowerTail(x)) return timesGaussian(x * 0.5 * erfcx(-x * Math.SQRT1_2), x);
+    return x * normalCdf(x);
+  }
   if (x > TAIL) return x;
-  if (x < -TAIL) return x * 0;
-  return x * logistics(x)[0];
+  // x·σ(2u): for 2u < 0, x/(1 + e^2u)·e^2u with e^2u from the exact 2u, rounded once.
+  const [h, l] = twiceU(x);
+  if (h >= 0) return x / (1 + Math.exp(-h));
+  return scaledExp(x / (1 + Math.exp(h)), h, l);
 }
 
 function geluDerivative(x: number, approximate: Approximate): number {
+  // Below UNDERFLOW the limit 0, approached from below (f' < 0 left of the minimum).
+  if (x < UNDERFLOW) return -0;
   if (approximate === 'none') {
     if (Math.abs(x - ROOT_HI) < WINDOW) return seriesAtRoot(x - ROOT_HI - ROOT_LO, ROOT_SERIES);
     if (x > 40) return 1;
+    // Φ + x·φ = e^(−x²/2)·(½erfcx(|x|/√2) + x/√(2π)) in the lower tail, rounded once.
+    if (isLowerTail(x)) return timesGaussian(0.5 * erfcx(-x * Math.SQRT1_2) + x * INV_SQRT_2PI, x);
     return normalCdf(x) + x * normalPdf(x);
   }
   if (Math.abs(x - TANH_ROOT_HI) < WINDOW) return seriesAtRoot(x - TANH_ROOT_HI - TANH_ROOT_LO, TANH_ROOT_SERIES);
   if (x > TAIL) return 1;
-  if (x < -TAIL) return 0;
-  // d/dx x·σ(2u) = σ(2u)·(1 + 2x·u'·σ(−2u)), u' = √(2/π)(1 + 3·0.044715x²).
-  const [s, sm] = logistics(x);
+  // d/dx x·σ(2u) = σ(2u)·(1 + 2x·u'·σ(−2u)), u' = √(2/π)(1 + 3·0.044715x²); for 2u < 0,
+  // σ(2u) = e^2u·σ(−2u), with e^2u from the exact 2u and the whole product rounded once.
   const du = 0.5 * TWO_C_HI * (1 + 3 * K_HI * x * x);
-  return s * (1 + 2 * x * du * sm);
+  const [h, l] = twiceU(x);
+  if (h >= 0) {
+    const e = Math.exp(-h);
+    const s = 1 / (1 + e);
+    return s * (1 + 2 * x * du * e * s);
+  }
+  const sm = 1 / (1 + Math.exp(h));
+  return scaledExp(sm * (1 + 2 * x * du * sm), h, l);
 }
 
 export const gelu = defineActivation<{ approximate: Approximate }>({
   name: 'gelu',
   label: 'GELU',
+  aliases: [
+    {
+      name: 'gelu_new',
+      label: 'GELU (tanh)',
+      params: { approximate: 'tanh' },
+      source: "Hugging Face transformers' NewGELUActivation and TensorFlow.js layers' 'gelu_new'",
+    },
+  ],
   description: 'Gaussian error linear unit: x weighted by the probability that a standard normal is below it',
   formula: 'x·Φ(x); with approximate=tanh, ½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))',
   params: [

@@ -21,6 +21,7 @@ export const leakyRelu = defineActivation<{ negative_slope: number }>({
   derivativeConvention: "f'(0) = negative_slope, as PyTorch",
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
-  f: (x, { negative_slope }) => (x >= 0 ? x : negative_slope * x),
+  // A slope of 0 is ReLU: its limit at −∞ is 0, where 0·(−∞) would be NaN.
+  f: (x, { negative_slope }) => (x >= 0 ? x : negative_slope === 0 ? 0 : negative_slope * x),
   df: (x, { negative_slope }) => (x > 0 ? 1 : negative_slope),
 });

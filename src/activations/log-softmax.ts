@@ -1,4 +1,4 @@
-import { logSoftmax as logSoftmaxInto, shiftedExponentials, softmaxComplement } from '../math/softmax.js';
+import { logSoftmax as logSoftmaxInto, shiftedExponentials, softmaxComplement, vectorLimits } from '../math/softmax.js';
 import { defineActivation } from './activation.js';
 
 export const logSoftmax = defineActivation<{ temperature: number }>({
@@ -13,8 +13,13 @@ export const logSoftmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂fᵢ/∂xᵢ = (1 − sᵢ)/T with s the softmax",
-  fVector: (x, { temperature }, out) => logSoftmaxInto(x, temperature, out),
+  fVector: (x, { temperature }, out) => {
+    // log 1 = 0, approached from below; log 0 = −∞.
+    if (vectorLimits(x, 1, out, { single: -0, rest: -Infinity })) return;
+    logSoftmaxInto(x, temperature, out);
+  },
   dfVector: (x, { temperature }, out) => {
+    if (vectorLimits(x, 1, out, { single: 0, rest: 1 / temperature })) return;
     const e = new Float64Array(x.length);
     const sum = shiftedExponentials(x, temperature, 1, e);
     // 1 − sᵢ as the sum of the other terms where sᵢ is near 1, so it keeps its digits there.

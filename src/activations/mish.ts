@@ -1,3 +1,4 @@
+import { scaledExp } from '../math/double-double.js';
 import { seriesAtRoot } from '../math/polynomial.js';
 import { defineActivation } from './activation.js';
 
@@ -34,23 +35,27 @@ export const mish = defineActivation({
       const m = Math.exp(-x);
       return (x * (1 + 2 * m)) / (1 + 2 * m * (1 + m));
     }
+    // Far below, x·eˣ is −0, the limit at −∞ (where −∞·0 would be NaN).
+    if (x < -800) return -0;
+    // x·n/(n + 2) = eˣ·x(e + 2)/(n + 2), with eˣ applied last: where it is subnormal, rounding it
+    // first and then multiplying by x would be off by |x| subnormal steps (mish(−745)).
     const e = Math.exp(x);
-    const n = e * (e + 2);
-    return (x * n) / (n + 2);
+    return scaledExp((x * (e + 2)) / (e * (e + 2) + 2), x);
   },
   df: (x) => {
     if (Math.abs(x - ROOT_HI) < WINDOW) return seriesAtRoot(x - ROOT_HI - ROOT_LO, ROOT_SERIES);
     if (x > 40) return 1; // the second term is below e⁻⁷⁰ (and x·0 would be NaN for x = ∞)
-    if (x < -800) return 0; // eˣ(1 + x) is far below the smallest subnormal (and 4x may overflow)
+    // eˣ(1 + 2x) is far below the smallest subnormal (and 4x may overflow); f' < 0 there.
+    if (x < -800) return -0;
     if (x >= 0) {
       // (1 + 2m)/D + 4x(1 + m)m²/D², D = 1 + 2m + 2m²
       const m = Math.exp(-x);
       const d = 1 + 2 * m * (1 + m);
       return (1 + 2 * m) / d + (4 * x * (1 + m) * m * m) / (d * d);
     }
-    // e(e + 2)/D + 4x·e(1 + e)/D², D = n + 2 = e² + 2e + 2
+    // e(e + 2)/D + 4x·e(1 + e)/D², D = n + 2 = e² + 2e + 2, with the factor e = eˣ applied last.
     const e = Math.exp(x);
     const d = e * (e + 2) + 2;
-    return (e / d) * (e + 2 + (4 * x * (1 + e)) / d);
+    return scaledExp((e + 2 + (4 * x * (1 + e)) / d) / d, x);
   },
 });

@@ -13,6 +13,7 @@ export const prelu = defineActivation<{ alpha: number }>({
   derivativeConvention: "f'(0) = α, as PyTorch",
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
-  f: (x, { alpha }) => (x >= 0 ? x : alpha * x),
+  // α = 0 is ReLU: its limit at −∞ is 0, where 0·(−∞) would be NaN.
+  f: (x, { alpha }) => (x >= 0 ? x : alpha === 0 ? 0 : alpha * x),
   df: (x, { alpha }) => (x > 0 ? 1 : alpha),
 });

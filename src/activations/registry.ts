@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
-import type { Activation } from './activation.js';
+import { withPreset, type Activation } from './activation.js';
 import { catalog } from './catalog.js';
 
 /** Names compare case-insensitively with "-" and "_" alike: BinaryStep, binary-step, binary_step. */
@@ -13,7 +13,8 @@ for (const activation of catalog) {
   for (const name of [activation.name, ...activation.aliases]) {
     const key = normaliseName(name);
     if (byName.has(key)) throw new Error(`activation name '${name}' is registered twice`);
-    byName.set(key, activation);
+    const preset = activation.presets.find((p) => p.name === name);
+    byName.set(key, preset ? withPreset(activation, preset) : activation);
   }
 }
 

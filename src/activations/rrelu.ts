@@ -25,6 +25,10 @@ export const rrelu = defineActivation<{ lower: number; upper: number }>({
   derivativeConvention: "f'(0) = a = (lower + upper)/2, as PyTorch in evaluation mode",
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
-  f: (x, { lower, upper }) => (x >= 0 ? x : meanSlope(lower, upper) * x),
+  f: (x, { lower, upper }) => {
+    if (x >= 0) return x;
+    const slope = meanSlope(lower, upper);
+    return slope === 0 ? 0 : slope * x; // a mean slope of 0 is ReLU, 0 at −∞ (not 0·(−∞))
+  },
   df: (x, { lower, upper }) => (x > 0 ? 1 : meanSlope(lower, upper)),
 });

@@ -1,3 +1,4 @@
+import { scaledExp } from '../math/double-double.js';
 import { defineActivation } from './activation.js';
 
 const SCALE = 1.0507009873554804934193349852946;
@@ -16,5 +17,7 @@ export const selu = defineActivation({
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
   f: (x) => (x > 0 ? SCALE * x : SCALE_ALPHA * Math.expm1(x)),
-  df: (x) => (x > 0 ? SCALE : SCALE_ALPHA * Math.exp(x)),
+  // λα·eˣ in one rounding: where eˣ is subnormal, rounding it first and then scaling by λα ≈ 1.76
+  // would be off by more than one subnormal step.
+  df: (x) => (x > 0 ? SCALE : scaledExp(SCALE_ALPHA, x)),
 });

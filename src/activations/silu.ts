@@ -14,6 +14,47 @@ const ROOT_SERIES = [
   -2.9733542213263917e-5, -2.942631888842464e-6,
 ];
 
+/** x·σ(β·x), with the limits at ±∞ (README, "NaN, infinities and signed zeros"). */
+export function siluValue(x: number, beta: number): number {
+  // β·x carried exactly: for β·x ≪ 0 the result is x·e^(β·x) and exp would magnify its rounding.
+  const [z, zl] = productWithError(beta, x);
+  if (z !== z) return x / 2; // β = 0 and x = ±∞: f = x/2 for every x
+  if (z === Infinity) return x;
+  // x·e^z → 0 as z → −∞, from x's side (and ∞·0 would be NaN).
+  if (z === -Infinity) return x < 0 ? -0 : 0;
+  if (z >= 0) return x / (1 + Math.exp(-z));
+  return scaledExp(x / (1 + Math.exp(z)), z, zl);
+}
+
+/** d/dx x·σ(β·x) = g(β·x) with g(z) = σ(z)·(1 + z·σ(−z)). */
+export function siluDerivative(x: number, beta: number): number {
+  const [z, zl] = productWithError(beta, x);
+  if (z !== z) return 0.5; // β = 0 and x = ±∞: f' = 1/2 for every x
+  if (Math.abs(z - ROOT_HI) < WINDOW) return seriesAtRoot(z - ROOT_HI + (zl - ROOT_LO), ROOT_SERIES);
+  if (z > 700) return 1; // σ(−z) < e^−700: the second term is far below the last bit
+  // σ(z) is far below the smallest subnormal (and z may be −∞); g < 0 there, so 0 from below.
+  if (z < -1500) return -0;
+  if (z >= 0) {
+    const e = Math.exp(-z);
+    const s = 1 / (1 + e);
+    return s * (1 + z * e * s);
+  }
+  // σ(z) = e^z·σ(−z), with e^z from the exact z and the whole product rounded once: rounding a
+  // subnormal σ(z) first would multiply its error by |1 + z·σ(−z)| ≈ |z|.
+  const sm = 1 / (1 + Math.exp(z)); // σ(−z) = 1 − σ(z), formed without subtracting
+  return scaledExp(sm * (1 + z * sm), z, zl);
+}
+
+/** Where x·σ(β·x) turns: its minimum (a maximum for β < 0) at β·x = the root of g above. */
+export function siluTurningPoints(beta: number): number[] {
+  return beta === 0 ? [] : [ROOT_HI / beta];
+}
+
+/** f'' = β·σ(1 − σ)·(2 − z·tanh(z/2)) vanishes at z·tanh(z/2) = 2, z = ±2.39935728051546767. */
+export function siluDerivativeTurningPoints(beta: number): number[] {
+  return beta === 0 ? [] : [-2.3993572805154677 / beta, 2.3993572805154677 / beta];
+}
+
 export const silu = defineActivation<{ beta: number }>({
   name: 'silu',
   label: 'SiLU',
@@ -23,31 +64,8 @@ export const silu = defineActivation<{ beta: number }>({
   params: [{ kind: 'number', name: 'beta', default: 1, symbol: 'β', description: 'sharpness; β = 1 is PyTorch’s SiLU, large β approaches ReLU' }],
   range: [-6, 6],
   derivativeConvention: "f' = s + β·x·s·(1 − s) with s = σ(β·x)",
-  // The minimum (a maximum for β < 0) at β·x = the root of g above; β = 0 gives x/2.
-  turningPoints: ({ beta }) => (beta === 0 ? [] : [ROOT_HI / beta]),
-  // f'' = β·σ(1 − σ)·(2 − z·tanh(z/2)) vanishes at z·tanh(z/2) = 2, z = ±2.39935728051546767.
-  derivativeTurningPoints: ({ beta }) => (beta === 0 ? [] : [-2.3993572805154677 / beta, 2.3993572805154677 / beta]),
-  f: (x, { beta }) => {
-    // β·x carried exactly: for β·x ≪ 0 the result is x·e^(β·x) and exp would magnify its rounding.
-    const [z, zl] = productWithError(beta, x);
-    if (z >= 0) return x / (1 + Math.exp(-z));
-    return scaledExp(x / (1 + Math.exp(z)), z, zl);
-  },
-  df: (x, { beta }) => {
-    const [z, zl] = productWithError(beta, x);
-    if (Math.abs(z - ROOT_HI) < WINDOW) return seriesAtRoot(z - ROOT_HI + (zl - ROOT_LO), ROOT_SERIES);
-    if (z > 700) return 1; // σ(−z) < e^−700: the second term is far below the last bit
-    if (z < -1500) return 0; // σ(z) is far below the smallest subnormal (and z may be −∞)
-    let s: number;
-    let sm: number; // σ(−z) = 1 − s, formed without subtracting
-    if (z >= 0) {
-      const e = Math.exp(-z);
-      s = 1 / (1 + e);
-      sm = e * s;
-    } else {
-      sm = 1 / (1 + Math.exp(z));
-      s = scaledExp(sm, z, zl);
-    }
-    return s * (1 + z * sm);
-  },
+  turningPoints: ({ beta }) => siluTurningPoints(beta),
+  derivativeTurningPoints: ({ beta }) => siluDerivativeTurningPoints(beta),
+  f: (x, { beta }) => siluValue(x, beta),
+  df: (x, { beta }) => siluDerivative(x, beta),
 });

@@ -1,4 +1,4 @@
-import { shiftedExponentials, softmaxJacobianDiagonal } from '../math/softmax.js';
+import { shiftedExponentials, softmaxJacobianDiagonal, vectorLimits } from '../math/softmax.js';
 import { defineActivation } from './activation.js';
 
 export const softmax = defineActivation<{ temperature: number }>({
@@ -14,10 +14,12 @@ export const softmax = defineActivation<{ temperature: number }>({
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂sᵢ/∂xᵢ = sᵢ(1 − sᵢ)/T",
   fVector: (x, { temperature }, out) => {
+    if (vectorLimits(x, 1, out, { single: 1, rest: 0 })) return;
     const sum = shiftedExponentials(x, temperature, 1, out);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / sum;
   },
   dfVector: (x, { temperature }, out) => {
+    if (vectorLimits(x, 1, out, { single: 0, rest: 0 })) return;
     const e = new Float64Array(x.length);
     const sum = shiftedExponentials(x, temperature, 1, e);
     softmaxJacobianDiagonal(e, sum, out);

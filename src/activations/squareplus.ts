@@ -49,6 +49,7 @@ export const squareplus = defineActivation<{ b: number }>({
   df: (x, { b }) => {
     const r = root(x, b);
     if (r === 0) return 0.5; // x = 0 and b = 0
+    if (x === Infinity) return 1; // the limit; x/r would be ∞/∞
     if (x >= 0) return (1 + x / r) / 2;
     // 1 + x/r = (r + x)/r = b/(r(r − x)). Where r(r − x) over- or underflows, divide in two
     // steps instead (in that order, b/r stays normal whenever the result is).

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { derivative, evaluate } from '../evaluation.js';
+import { formatDouble } from '../number-text.js';
 import { addParamOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
@@ -42,11 +43,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** One result a line, in JavaScript's shortest round-trip form. */
+/** One result a line, in the shortest form that reads back to the same double (−0 as -0). */
 export function formatLines(values: Float64Array): string {
   if (values.length === 0) return '';
   const out = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = String(values[i]);
+  for (let i = 0; i < values.length; i++) out[i] = formatDouble(values[i]!);
   return out.join('\n') + '\n';
 }
 

@@ -3,6 +3,7 @@ import { getActivation } from '../activations/registry.js';
 import { resolveParams } from '../activations/params.js';
 import { UsageError } from '../errors.js';
 import { tabulate, type Table } from '../evaluation.js';
+import { formatDouble, formatJsonDouble } from '../number-text.js';
 import { DEFAULT_SAMPLES, gridSpec } from '../grid-spec.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { addGridOptions, addParamOptions, parseGridOptions, paramsOf, type RawOptions } from './shared-options.js';
@@ -11,18 +12,18 @@ import { writeStdout } from './stdout.js';
 const FORMATS = ['csv', 'tsv', 'json'] as const;
 type TableFormat = (typeof FORMATS)[number];
 
-/** The table as CSV, TSV or JSON, numbers in shortest round-trip form (JSON: null for ±∞ and NaN). */
+/** The table as CSV, TSV or JSON, numbers in shortest round-trip form (src/number-text.ts). */
 export function formatTable(table: Table, format: TableFormat): string {
   const columns: [string, Float64Array][] = [['x', table.x], ['y', table.y]];
   if (table.dy) columns.push(['dy', table.dy]);
   const n = table.x.length;
   const rows = new Array<string>(n);
   if (format === 'json') {
-    for (let i = 0; i < n; i++) rows[i] = `{${columns.map(([k, v]) => `"${k}":${JSON.stringify(v[i])}`).join(',')}}`;
+    for (let i = 0; i < n; i++) rows[i] = `{${columns.map(([k, v]) => `"${k}":${formatJsonDouble(v[i]!)}`).join(',')}}`;
     return `[\n${rows.join(',\n')}\n]\n`;
   }
   const sep = format === 'csv' ? ',' : '\t';
-  for (let i = 0; i < n; i++) rows[i] = columns.map(([, v]) => String(v[i])).join(sep);
+  for (let i = 0; i < n; i++) rows[i] = columns.map(([, v]) => formatDouble(v[i]!)).join(sep);
   return `${columns.map(([k]) => k).join(sep)}\n${rows.join('\n')}\n`;
 }
 

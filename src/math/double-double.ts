@@ -139,3 +139,36 @@ export function scaledExp(m: number, hi: number, lo = 0): number {
   // m·e^r may overflow when |m| is near the top of the range; take one factor 2 out of m first.
   return Math.abs(m) > 2 ** 1000 ? ldexp(m * 0.5 * Math.exp(r), n + 1) : ldexp(m * Math.exp(r), n);
 }
+
+/**
+ * a·b as p + e for use as the argument of sin or cos. Unlike productWithError, e is kept however
+ * large p is: sin(p + e) needs it even where e is far above 1 (p = 1e300). It is 0 only where it
+ * cannot be formed: p not finite, or p below 2^−960 (then e is below the smallest subnormal, or
+ * p is so small that sin p = p to the last bit).
+ */
+export function exactProduct(a: number, b: number): [number, number] {
+  const p = a * b;
+  const m = Math.abs(p);
+  if (!(m >= 2 ** -960 && m < Infinity)) return [p, 0];
+  // Bring both factors below 2^996 (Dekker's split) and keep the partial products normal: for
+  // m in this range at least one factor exceeds 2^-480 and both can be balanced by 2^±k.
+  let x = a;
+  let y = b;
+  while (Math.abs(x) > 2 ** 500 && Math.abs(y) < 2 ** 400) {
+    x *= M500;
+    y *= P500;
+  }
+  while (Math.abs(y) > 2 ** 500 && Math.abs(x) < 2 ** 400) {
+    x *= P500;
+    y *= M500;
+  }
+  while (Math.abs(x) < 2 ** -400 && Math.abs(y) > 2 ** -100) {
+    x *= P500;
+    y *= M500;
+  }
+  while (Math.abs(y) < 2 ** -400 && Math.abs(x) > 2 ** -100) {
+    x *= M500;
+    y *= P500;
+  }
+  return twoProduct(x, y);
+}

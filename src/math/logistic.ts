@@ -1,3 +1,5 @@
+import { scaledExp } from './double-double.js';
+
 // Overflow-free forms of the logistic family. Each is written so that no intermediate
 // overflows where the true result is finite, and no subtraction cancels the digits that matter.
 
@@ -14,8 +16,14 @@ export function log1pExp(x: number): number {
   return Math.log1p(Math.exp(x));
 }
 
-/** 1 − tanh²(x) = sech²(x), computed from e^−2|x| so it does not cancel to 0 for large |x|. */
+/**
+ * 1 − tanh²(x) = sech²(x), computed from e^−2|x| so it does not cancel to 0 for large |x|. Where
+ * the result is subnormal (|x| > 354) it is 4e^−2|x| rounded once: rounding e^−2|x| first and
+ * then multiplying by 4 would be off by two subnormal steps.
+ */
 export function sech2(x: number): number {
-  const t = Math.exp(-2 * Math.abs(x));
+  const a = 2 * Math.abs(x);
+  const t = Math.exp(-a);
+  if (a > 700) return scaledExp(4, -a);
   return (4 * t) / ((1 + t) * (1 + t));
 }

@@ -83,3 +83,41 @@ export function softmaxJacobianDiagonal(e: Float64Array, sum: number, out: Float
   softmaxComplement(e, sum, out);
   for (let i = 0; i < e.length; i++) out[i] = (e[i]! / sum) * out[i]!;
 }
+
+/**
+ * The rule for non-finite input (README, "NaN, infinities and signed zeros") over a whole vector,
+ * shared by the softmax family and sparsemax: each output is the limit of the function as the
+ * infinite entries go to their infinities, where that limit exists, and NaN where it does not.
+ * A NaN anywhere makes every output NaN (each output depends on every input). Entries at −∞
+ * (after `sign`) drop out, which the finite arithmetic already does; when every entry is −∞ no
+ * limit exists. Entries at +∞ decide everything: one of them takes the whole mass (`single`),
+ * two or more race at rates the limit does not know (NaN for them), and every finite entry gets
+ * its limit `rest` either way.
+ *
+ * Returns true when it has filled `out`, false when the finite computation applies.
+ */
+export function vectorLimits(
+  x: Float64Array,
+  sign: 1 | -1,
+  out: Float64Array,
+  values: { readonly single: number; readonly rest: number },
+): boolean {
+  let top = 0;
+  let bottom = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = sign * x[i]!;
+    if (v !== v) {
+      out.fill(Number.NaN);
+      return true;
+    }
+    if (v === Infinity) top++;
+    else if (v === -Infinity) bottom++;
+  }
+  if (x.length === 0 || (top === 0 && bottom < x.length)) return false;
+  if (top === 0) {
+    out.fill(Number.NaN);
+    return true;
+  }
+  for (let i = 0; i < x.length; i++) out[i] = sign * x[i]! === Infinity ? (top === 1 ? values.single : Number.NaN) : values.rest;
+  return true;
+}
