@@ -10,7 +10,8 @@
  *     /usr/bin/python3 fixtures/make-references.py
  *
  * Acceptance, for f and f' alike, with E = Number(reference):
- *   - E finite: got is finite and |got − E| ≤ 1e-13·|E| when |E| ≥ 1e-300, else ≤ 1e-300;
+ *   - E finite: got is finite and |got − E| ≤ 1e-13·|E| when E is a normal double (|E| ≥
+ *     2.2e-308), else (a subnormal or underflowing value) within one subnormal step, 2^-1074;
  *   - E = ±Infinity (the exact value is beyond the double range): got is that infinity, or at
  *     least |got| ≥ 1e300 with the same sign.
  * The sign of zero is not checked.
@@ -57,7 +58,9 @@ const references = JSON.parse(
 ) as References;
 
 const RELATIVE = 1e-13;
-const TINY = 1e-300;
+/** The smallest normal double; below it the bound is one subnormal step. */
+const SMALLEST_NORMAL = 2 ** -1022;
+const SUBNORMAL_STEP = 2 ** -1074;
 const HUGE = 1e300;
 
 /** Why `got` is not an acceptable double for the exact value `reference`, or undefined. */
@@ -69,7 +72,7 @@ function problem(got: number, reference: string): string | undefined {
     return ok ? undefined : 'should overflow';
   }
   if (!Number.isFinite(got)) return 'not finite';
-  const tolerance = Math.abs(exact) >= TINY ? RELATIVE * Math.abs(exact) : TINY;
+  const tolerance = Math.abs(exact) >= SMALLEST_NORMAL ? RELATIVE * Math.abs(exact) : SUBNORMAL_STEP;
   return Math.abs(got - exact) <= tolerance ? undefined : 'off';
 }
 

@@ -13,6 +13,7 @@ export const hardshrink = defineActivation<{ lambda: number }>({
   derivativeConvention: "f' = 1 for |x| > λ, else 0 (the jumps at ±λ included), as PyTorch",
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
-  f: (x, { lambda }) => (Math.abs(x) > lambda ? x : 0),
+  // With λ = 0 only ±0 reaches the last branch, and f is x there: −0 stays −0, as its neighbours are negative.
+  f: (x, { lambda }) => (Math.abs(x) > lambda ? x : lambda === 0 ? x : 0),
   df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
 });

@@ -10,16 +10,26 @@ import { defineActivation } from './activation.js';
 const QUARTER_PI_HI = 0.7853981633974483;
 const QUARTER_PI_LO = 3.061616997868383e-17;
 
-/** sin(h + l) for doubles h, l, exactly as sin h·cos l + cos h·sin l (each term to an ulp). */
-function sinOfSum(h: number, l: number): number {
-  return l === 0 ? Math.sin(h) : Math.sin(h) * Math.cos(l) + Math.cos(h) * Math.sin(l);
+/**
+ * sin(αx) and cos(αx) of the exact product αx = h + l (exactProduct): the angle-addition formulas
+ * take each of sin and cos of a double to an ulp. Where αx is beyond the doubles (α = 7,
+ * x = 1.7e308), x is halved (exactly) and the double-angle formulas used.
+ */
+function sinCosOfProduct(alpha: number, x: number): [number, number] {
+  const [h, l] = exactProduct(alpha, x);
+  if (Number.isFinite(h)) {
+    if (l === 0) return [Math.sin(h), Math.cos(h)];
+    const [sh, ch, sl, cl] = [Math.sin(h), Math.cos(h), Math.sin(l), Math.cos(l)];
+    return [sh * cl + ch * sl, ch * cl - sh * sl];
+  }
+  const [s, c] = sinCosOfProduct(alpha, x / 2);
+  return [2 * s * c, (c - s) * (c + s)];
 }
 
 function snakeValue(x: number, alpha: number): number {
   if (x === 0 || !Number.isFinite(x)) return x; // ±0 keeps its sign; ±∞: sin² is bounded
   // sin of the exact αx: rounding αx first would move sin by up to ulp(αx), all of it for large x.
-  const [h, l] = exactProduct(alpha, x);
-  const s = sinOfSum(h, l);
+  const [s] = sinCosOfProduct(alpha, x);
   return x + (s * s) / alpha;
 }
 
@@ -27,18 +37,18 @@ function snakeValue(x: number, alpha: number): number {
 function snakeDerivative(x: number, alpha: number): number {
   if (!Number.isFinite(x)) return Number.NaN; // 1 + sin 2αx oscillates: no limit at ±∞
   const [h, l] = exactProduct(alpha, x);
-  const [t, tl] = twoSum(h, QUARTER_PI_HI);
-  const rest = tl + QUARTER_PI_LO;
-  // For |αx| < 2^52, l and rest are below an ulp of θ and their sum is the small remainder of θ;
-  // beyond, l is an integer-sized correction and π/4 must stay apart from it.
+  // Below 2^52, θ = αx + π/4 as t + (l + rest), the remainder far below an ulp of t: sin θ keeps
+  // its digits next to its zeros, where f' is tiny.
   if (Math.abs(h) < 2 ** 52) {
-    const s = sinOfSum(t, l + rest);
+    const [t, tl] = twoSum(h, QUARTER_PI_HI);
+    const rest = l + (tl + QUARTER_PI_LO);
+    const s = rest === 0 ? Math.sin(t) : Math.sin(t) * Math.cos(rest) + Math.cos(t) * Math.sin(rest);
     return 2 * s * s;
   }
-  // 2·sin²(φ + π/4) = (sin φ + cos φ)² with φ = h + l, both by the angle-addition formulas.
-  const [sh, ch, sl, cl] = [Math.sin(h), Math.cos(h), Math.sin(l), Math.cos(l)];
-  const sum = sh * cl + ch * sl + (ch * cl - sh * sl);
-  return sum * sum;
+  // Beyond, l is an integer-sized correction and π/4 is lost next to it: 2·sin²(φ + π/4) =
+  // (sin φ + cos φ)² with φ = αx.
+  const [s, c] = sinCosOfProduct(alpha, x);
+  return (s + c) * (s + c);
 }
 
 export const snake = defineActivation<{ alpha: number }>({

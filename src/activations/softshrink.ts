@@ -13,6 +13,7 @@ export const softshrink = defineActivation<{ lambda: number }>({
   turningPoints: () => [],
   derivativeTurningPoints: () => [],
   // x − λ is exact next to λ, so small results keep their relative precision.
-  f: (x, { lambda }) => (x > lambda ? x - lambda : x < -lambda ? x + lambda : 0),
+  // With λ = 0 only ±0 reaches the last branch, and f is x there: −0 stays −0, as its neighbours are negative.
+  f: (x, { lambda }) => (x > lambda ? x - lambda : x < -lambda ? x + lambda : lambda === 0 ? x : 0),
   df: (x, { lambda }) => (Math.abs(x) > lambda ? 1 : 0),
 });

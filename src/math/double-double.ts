@@ -143,13 +143,19 @@ export function scaledExp(m: number, hi: number, lo = 0): number {
 /**
  * a·b as p + e for use as the argument of sin or cos. Unlike productWithError, e is kept however
  * large p is: sin(p + e) needs it even where e is far above 1 (p = 1e300). It is 0 only where it
- * cannot be formed: p not finite, or p below 2^−960 (then e is below the smallest subnormal, or
- * p is so small that sin p = p to the last bit).
+ * cannot be formed: p not finite (then a·b is no double at all), or p below 2^−960 (then e is
+ * below the smallest subnormal, or p is so small that sin p = p to the last bit).
  */
 export function exactProduct(a: number, b: number): [number, number] {
   const p = a * b;
   const m = Math.abs(p);
   if (!(m >= 2 ** -960 && m < Infinity)) return [p, 0];
+  if (m >= 2 ** 1000) {
+    // Dekker's partial products would overflow next to p: form the error of p·2^-64 instead (the
+    // same digits, a power of two lower) and scale it back, which is exact.
+    const [, e] = Math.abs(a) >= Math.abs(b) ? exactProduct(a * 2 ** -64, b) : exactProduct(a, b * 2 ** -64);
+    return [p, e * 2 ** 64];
+  }
   // Bring both factors below 2^996 (Dekker's split) and keep the partial products normal: for
   // m in this range at least one factor exceeds 2^-480 and both can be balanced by 2^±k.
   let x = a;

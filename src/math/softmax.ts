@@ -65,7 +65,9 @@ export function logSoftmax(x: Float64Array, temperature: number, out: Float64Arr
     e[i] = v + v * zl;
   }
   const log = Math.log1p(compensatedSum(e, at));
-  for (let i = 0; i < x.length; i++) out[i] = out[i]! - log + lo[i]!;
+  // Negated difference rather than zᵢ − log: the same number, but the dominant entry's 0 (when
+  // the other terms underflow) comes out as −0, the side a log of a probability approaches it from.
+  for (let i = 0; i < x.length; i++) out[i] = -(log - out[i]! - lo[i]!);
 }
 
 /**
