@@ -34,3 +34,50 @@ describe('registry lookup', () => {
     }
   });
 });
+
+describe('aliases and presets', () => {
+  it('finds the new names and the aliases people type', () => {
+    for (const [alias, name] of [
+      ['relu_squared', 'squared_relu'],
+      ['quick_gelu', 'quick_gelu'],
+      ['sparse_plus', 'sparse_plus'],
+      ['sparse_sigmoid', 'sparse_sigmoid'],
+      ['sparsemax', 'sparsemax'],
+      ['snake', 'snake'],
+      ['star_relu', 'star_relu'],
+    ]) {
+      expect(findActivation(alias)?.name, alias).toBe(name);
+    }
+  });
+
+  it('gelu_new is gelu with approximate = tanh, fixed, under its own name', () => {
+    const geluNew = getActivation('gelu_new');
+    const gelu = getActivation('gelu');
+    expect(geluNew.name).toBe('gelu_new');
+    expect(geluNew.params).toEqual([]);
+    expect(gelu.aliases).toContain('gelu_new');
+    expect(gelu.presets.map((p) => p.name)).toEqual(['gelu_new']);
+    const x = Float64Array.of(-30, -3, -0.75, 0, 1e-300, 1, 3, 1e300, -Infinity, Number.NaN);
+    const tanhForm = resolveParams(gelu, { approximate: 'tanh' });
+    expect(geluNew.evaluate(x, resolveParams(geluNew))).toEqual(gelu.evaluate(x, tanhForm));
+    expect(geluNew.derivative(x, resolveParams(geluNew))).toEqual(gelu.derivative(x, tanhForm));
+    expect(geluNew.turningPoints(resolveParams(geluNew), 'value')).toEqual(gelu.turningPoints(tanhForm, 'value'));
+    expect(() => resolveParams(geluNew, { approximate: 'none' })).toThrow("gelu_new has no parameter 'approximate'; it takes none");
+    expect(gelu.description).toContain('gelu_new is approximate = tanh');
+  });
+
+  it("quick_gelu is SiLU with β = 1.702, to the last bit", () => {
+    const x = Float64Array.of(-800, -10, -1.5, -0.5, 0, 0.5, 3, 1e10);
+    const silu = getActivation('silu');
+    const quick = getActivation('quick_gelu');
+    expect(quick.evaluate(x, {})).toEqual(silu.evaluate(x, resolveParams(silu, { beta: 1.702 })));
+    expect(quick.derivative(x, {})).toEqual(silu.derivative(x, resolveParams(silu, { beta: 1.702 })));
+  });
+
+  it("takes the step's value at 0 as value_at_zero or torch's 'values'", () => {
+    const step = getActivation('heaviside');
+    expect(resolveParams(step, { values: 0.5 })).toEqual({ value_at_zero: 0.5 });
+    expect(Array.from(step.evaluate(Float64Array.of(-1, -0, 0, 1), resolveParams(step, { values: 0.5 })))).toEqual([0, 0.5, 0.5, 1]);
+    expect(Array.from(step.evaluate(Float64Array.of(0), resolveParams(step)))).toEqual([1]);
+  });
+});
