@@ -45,7 +45,7 @@ describe('aliases and presets', () => {
       ['sparsemax', 'sparsemax'],
       ['snake', 'snake'],
       ['star_relu', 'star_relu'],
-    ]) {
+    ] as const) {
       expect(findActivation(alias)?.name, alias).toBe(name);
     }
   });
