@@ -7,6 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ParamValues } from '../src/activations/activation.js';
+import { catalog } from '../src/activations/catalog.js';
 import { resolveParams } from '../src/activations/params.js';
 import { getActivation } from '../src/activations/registry.js';
 import { parseLines } from '../src/cli/eval-command.js';
@@ -109,5 +111,44 @@ describe('the mathematics, on random doubles', () => {
       const [a, b] = evaluate(name, [x, -x]);
       expect(Math.abs(a! + b!), `${name}(${x})`).toBe(0);
     }));
+  });
+});
+
+describe('NaN, infinities and finite inputs, for every entry at random parameters', () => {
+  /** Valid parameter values for `name`, or undefined when the draw breaks a bound or a check. */
+  function drawParams(name: string, draws: readonly number[], choice: number): ParamValues | undefined {
+    const activation = getActivation(name);
+    const given: Record<string, number | string> = {};
+    activation.params.forEach((p, i) => {
+      given[p.name] = p.kind === 'choice' ? p.choices[choice % p.choices.length]! : draws[i]!;
+    });
+    try {
+      return resolveParams(activation, given);
+    } catch {
+      return undefined;
+    }
+  }
+  const parameter = fc.oneof(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.constantFrom(0, 1, 0.5, 2));
+
+  it.each(catalog.map((a) => a.name))('%s: NaN in gives NaN out, and a finite input never gives NaN', (name) => {
+    const activation = getActivation(name);
+    fc.assert(
+      fc.property(fc.array(parameter, { minLength: 2, maxLength: 2 }), fc.nat(), fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6 }), fc.nat(), (draws, choice, xs, at) => {
+        const params = drawParams(name, draws, choice);
+        fc.pre(params !== undefined);
+        const x = Float64Array.from(xs);
+        for (const compute of [activation.evaluate, activation.derivative]) {
+          expect(Array.from(compute(x, params!)).some(Number.isNaN), `${name} ${JSON.stringify(params)} at ${xs}`).toBe(false);
+          const withNaN = Float64Array.from(xs);
+          withNaN[at % xs.length] = Number.NaN;
+          const y = compute(withNaN, params!);
+          // Pointwise only that entry is NaN; over a vector, every entry.
+          for (let i = 0; i < y.length; i++) {
+            if (activation.overVector || i === at % xs.length) expect(y[i], `${name} ${JSON.stringify(params)}`).toBeNaN();
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
