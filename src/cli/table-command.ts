@@ -41,7 +41,7 @@ Examples:
     if (toFile !== undefined) checkOutputPath(toFile);
     // Rows stream out a slice at a time: ten million of them need no more memory than ten.
     const file: OutputStream | undefined = toFile === undefined ? undefined : await openOutputStream(toFile);
-    const write = (chunk: string) => (file ? file.write(chunk) : writeStdout(chunk));
+    const write = (chunk: string | Uint8Array) => (file ? file.write(chunk) : writeStdout(chunk));
     const text = new TableText(format as TableFormat, derivative);
     try {
       await write(text.header());
