@@ -1,7 +1,8 @@
 import type { Activation } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
-import { compute, linearGrid } from './sampling.js';
+import { compute, gridSlice, linearGrid } from './sampling.js';
+import { yieldPoint } from './yield-point.js';
 
 /** The input as a Float64Array, copied only when it is not one already (it is never written). */
 function asDoubles(x: ArrayLike<number>): Float64Array {
@@ -38,12 +39,55 @@ export interface Table {
 }
 
 /** f (and f') on `samples` evenly spaced points from..to, ends included: the data behind a plot. */
-export function tabulate(
-  name: string | Activation,
-  options: { from: number; to: number; samples: number; params?: Readonly<Record<string, number | string>>; derivative?: boolean },
-): Table {
+export function tabulate(name: string | Activation, options: TableOptions): Table {
   const { activation, values } = prepare(name, options.params);
   const x = linearGrid(options.from, options.to, options.samples);
   const y = compute(activation, x, values, 'value');
   return options.derivative ? { x, y, dy: compute(activation, x, values, 'derivative') } : { x, y };
+}
+
+/** What tabulate takes: the grid, the parameters, and whether to add f'. */
+export interface TableOptions {
+  readonly from: number;
+  readonly to: number;
+  readonly samples: number;
+  readonly params?: Readonly<Record<string, number | string>>;
+  readonly derivative?: boolean;
+}
+
+/**
+ * The rows of tabulate(name, options), handed to `visit` a slice at a time (its arrays are reused:
+ * copy what you keep), so ten million rows need a few MB however long the table. The softmax
+ * family depends on the whole grid, so there the grid is evaluated whole and handed over in
+ * slices. The event loop gets a turn between slices, so a long table can be interrupted.
+ * 8192 rows a slice: with 65,536 a ten-million-row table peaked at 150 MiB, with 8192 at 125
+ * (what V8 promotes to its old generation between collections grows with the slice).
+ */
+export async function tabulateInSlices(
+  name: string | Activation,
+  options: TableOptions,
+  visit: (rows: Table) => void | Promise<void>,
+  sliceSize = 8_192,
+): Promise<void> {
+  const { activation, values } = prepare(name, options.params);
+  const { from, to, samples } = options;
+  if (activation.overVector) {
+    const whole = tabulate(activation, { ...options, params: values });
+    for (let start = 0; start < samples; start += sliceSize) {
+      const end = Math.min(samples, start + sliceSize);
+      const slice = (a: Float64Array) => a.subarray(start, end);
+      await visit(whole.dy ? { x: slice(whole.x), y: slice(whole.y), dy: slice(whole.dy) } : { x: slice(whole.x), y: slice(whole.y) });
+      await yieldPoint();
+    }
+    return;
+  }
+  const buffers = { x: new Float64Array(sliceSize), y: new Float64Array(sliceSize), dy: new Float64Array(sliceSize) };
+  for (let start = 0; start < samples; start += sliceSize) {
+    const end = Math.min(samples, start + sliceSize);
+    const x = gridSlice(from, to, samples, start, end, buffers.x);
+    const y = compute(activation, x, values, 'value', buffers.y.subarray(0, x.length));
+    const dy = options.derivative ? compute(activation, x, values, 'derivative', buffers.dy.subarray(0, x.length)) : undefined;
+    await visit(dy ? { x, y, dy } : { x, y });
+    await yieldPoint();
+  }
 }

@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from './activations/catalog.js';
-import { EnvironmentError } from './errors.js';
+import { makeFolder, writeOutputFile } from './output-file.js';
 import { plotSpec, type PlotRequest } from './plot-spec.js';
-import { writeFileAtomic } from './write-atomic.js';
 
 export interface GalleryItem {
   readonly file: string;
@@ -35,24 +33,20 @@ const TILE = { width: 400, height: 300, columns: 5 };
  * index.png contact sheet with every figure as a titled tile. Returns the paths written.
  */
 export async function writeGallery(dir: string, items: readonly GalleryItem[], contactSheet: boolean): Promise<string[]> {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new EnvironmentError(`cannot create the folder '${dir}': ${(error as Error).message}`);
-  }
+  makeFolder(dir);
   const { renderPlot } = await import('./figure/render.js');
   const written: string[] = [];
   const images: Buffer[] = [];
   for (const item of items) {
     const bytes = await renderPlot(plotSpec(item.request), 'png');
     const path = join(dir, item.file);
-    writeFileAtomic(path, bytes);
+    await writeOutputFile(path, bytes);
     written.push(path);
     images.push(bytes);
   }
   if (contactSheet) {
     const path = join(dir, 'index.png');
-    writeFileAtomic(path, await contactSheetOf(images));
+    await writeOutputFile(path, await contactSheetOf(images));
     written.push(path);
   }
   return written;

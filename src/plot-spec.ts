@@ -25,6 +25,8 @@ export const LEGEND_LOCATIONS = [
 export type LegendLocation = (typeof LEGEND_LOCATIONS)[number];
 
 export const MAX_SIDE = 10_000;
+/** More lines than a legend or an eye can tell apart; each may cost a pass over 10 million samples. */
+export const MAX_CURVES = 100;
 export const MAX_AREA = 25_000_000;
 
 /** One drawn curve: which function, with which parameters, f or f', and how it looks. */
@@ -108,6 +110,24 @@ function expandFamily(params: ParamRequest): { values: Record<string, ParamValue
   return combos.map((values) => ({ values, varied }));
 }
 
+/**
+ * The number of curves a request draws, checked against MAX_CURVES before any is expanded:
+ * parameter lists multiply, so two lists of 1000 values would otherwise build a million.
+ */
+function checkCurveCount(request: PlotRequest): void {
+  const perFunction = request.derivative === 'add' ? 2 : 1;
+  const parts: string[] = [];
+  let total = 0;
+  for (const f of request.functions) {
+    const lists = Object.entries(f.params ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 1) as [string, readonly ParamValue[]][];
+    total += lists.reduce((n, [, v]) => n * v.length, 1) * perFunction;
+    for (const [name, values] of lists) parts.push(`${values.length} values of ${name}`);
+  }
+  if (total <= MAX_CURVES) return;
+  const why = parts.length === 0 ? '' : ` (${parts.join(' × ')}${perFunction === 2 ? ', each with its derivative' : ''})`;
+  throw new UsageError(`this figure would have ${total.toLocaleString('en-US')} curves${why}; one figure holds at most ${MAX_CURVES}`);
+}
+
 function familyLabel(activation: Activation, params: ParamValues, varied: readonly string[], prime: string): string {
   const listed = activation.params.filter((p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)));
   const suffix = listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
@@ -138,6 +158,7 @@ function checkRange(name: string, range: readonly [number, number] | undefined):
 
 export function plotSpec(request: PlotRequest): PlotSpec {
   if (request.functions.length === 0) throw new UsageError('name at least one activation function');
+  checkCurveCount(request);
   const theme = request.theme ?? 'matplotlib';
   if (!Object.hasOwn(THEMES, theme)) throw new UsageError(`--theme must be one of ${Object.keys(THEMES).join(', ')}, not '${theme}'`);
   const style = THEMES[theme];

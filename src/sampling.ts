@@ -1,5 +1,6 @@
 import type { Activation, ParamValues, Quantity } from './activations/activation.js';
 import { nextDown, nextUp } from './math/float.js';
+import { finishNow, type Steps } from './yield-point.js';
 
 /**
  * `samples` evenly spaced points from `from` to `to`, both included, as numpy.linspace computes
@@ -19,7 +20,7 @@ export function gridPoint(from: number, to: number, samples: number, i: number):
 }
 
 /** Points start..end−1 of linearGrid(from, to, samples), the same doubles, into `out`. */
-function gridSlice(from: number, to: number, samples: number, start: number, end: number, out: Float64Array): Float64Array {
+export function gridSlice(from: number, to: number, samples: number, start: number, end: number, out: Float64Array): Float64Array {
   const last = samples - 1;
   const step = (to - from) / last;
   const x = out.subarray(0, end - start);
@@ -113,6 +114,20 @@ export function sampleCurveInSlices(
   visit: (x: Float64Array, y: Float64Array) => void,
   sliceSize = 65_536,
 ): void {
+  finishNow(curveSlices(activation, params, from, to, samples, quantity, visit, sliceSize));
+}
+
+/** sampleCurveInSlices as steps, one a slice (see yield-point.ts): a long curve stays interruptible. */
+export function* curveSlices(
+  activation: Activation,
+  params: ParamValues,
+  from: number,
+  to: number,
+  samples: number,
+  quantity: Quantity,
+  visit: (x: Float64Array, y: Float64Array) => void,
+  sliceSize = 65_536,
+): Steps {
   if (activation.overVector) {
     const { x, y } = sampleCurve(activation, params, from, to, samples, quantity);
     visit(x, y);
@@ -120,10 +135,10 @@ export function sampleCurveInSlices(
   }
   const grid = { from, to, samples };
   const breakpoints = breakpointsOf(activation, params, from, to, quantity);
-  sampleGridRange(activation, params, quantity, grid, 0, samples, breakpoints, visit, new SliceBuffers(sliceSize));
+  yield* gridRangeSlices(activation, params, quantity, grid, 0, samples, breakpoints, visit, new SliceBuffers(sliceSize));
 }
 
-/** Reusable buffers for sampleGridRange: one slice of x and one of f(x). */
+/** Reusable buffers for gridRangeSlices: one slice of x and one of f(x). */
 export class SliceBuffers {
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -136,10 +151,10 @@ export class SliceBuffers {
 /**
  * Points start..end−1 of linearGrid(grid.from, grid.to, grid.samples), with `breakpoints`
  * (sorted, none before point `start`) merged in where they fall, evaluated and handed to `visit`
- * a slice at a time. Breakpoints past point end−1 go with the last slice, so give only those
- * this range owns.
+ * a slice at a time, one step a slice. Breakpoints past point end−1 go with the last slice, so
+ * give only those this range owns.
  */
-export function sampleGridRange(
+export function* gridRangeSlices(
   activation: Activation,
   params: ParamValues,
   quantity: Quantity,
@@ -149,7 +164,7 @@ export function sampleGridRange(
   breakpoints: readonly number[],
   visit: (x: Float64Array, y: Float64Array) => void,
   buffers: SliceBuffers,
-): void {
+): Steps {
   const { from, to, samples } = grid;
   let b = 0;
   for (let first = start; first < end; first += buffers.size) {
@@ -161,5 +176,6 @@ export function sampleGridRange(
     while (b < breakpoints.length && breakpoints[b]! < next) mine.push(breakpoints[b++]!);
     const x = mergeSorted(slice, mine);
     visit(x, compute(activation, x, params, quantity, x === slice ? buffers.y.subarray(0, x.length) : undefined));
+    yield;
   }
 }

@@ -11,7 +11,7 @@ import type { ParamValues } from '../src/activations/activation.js';
 import { catalog } from '../src/activations/catalog.js';
 import { resolveParams } from '../src/activations/params.js';
 import { getActivation } from '../src/activations/registry.js';
-import { parseLines } from '../src/cli/eval-command.js';
+import { parseLines } from '../src/number-lines.js';
 import { main } from '../src/cli/main.js';
 import { UsageError } from '../src/errors.js';
 import { evaluate } from '../src/evaluation.js';
@@ -58,11 +58,11 @@ describe('the command line, on random argv', () => {
     );
   });
 
-  it('eval input: every line is a number or the error names it', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.double().map(String), fc.string({ maxLength: 5 })), { maxLength: 20 }), (lines) => {
+  it('eval input: every line is a number or the error names it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.double().map(String), fc.string({ maxLength: 5 })), { maxLength: 20 }), async (lines) => {
         try {
-          const values = parseLines(lines.join('\n'));
+          const values = await parseLines(lines.join('\n'));
           expect(values.length).toBeLessThanOrEqual(lines.length);
         } catch (error) {
           expect(error).toBeInstanceOf(UsageError);

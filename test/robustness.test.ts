@@ -168,7 +168,7 @@ describe('files are whole or absent', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
-    expect(stderr).toMatch(/interrupted after \d+ of 400 lines/);
+    expect(stderr).toMatch(/interrupted after \d+ of 400 figures/);
     const files = readdirSync(dir);
     const pngs = files.filter((f) => f.endsWith('.png'));
     expect(pngs.length).toBeGreaterThanOrEqual(5);

@@ -8,7 +8,10 @@ export interface BatchOptions {
   readonly workers?: number;
   /** Called for every finished line, in completion order. */
   readonly onOutcome?: (outcome: Outcome) => void;
-  /** When aborted, no new line starts; lines already rendering finish and are written whole. */
+  /**
+   * When aborted, no new line starts and the worker processes are told to stop at once (a figure
+   * in flight is dropped: its file is left as it was). Resolves with the lines done by then.
+   */
   readonly signal?: AbortSignal;
 }
 
@@ -20,12 +23,17 @@ export interface BatchOptions {
  */
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=2';
 
+/** A worker that dies this many times in a row without finishing a line is not restarted. */
+const MAX_RESTARTS_IN_A_ROW = 3;
+
 /** Somewhere lines render: this process, or a worker process. */
 interface Slot {
   /** Lines it may hold at once. */
   readonly capacity: number;
   run(job: Job): Promise<Outcome>;
   close(): Promise<void>;
+  /** Stop now, dropping the lines in hand. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -43,87 +51,142 @@ function localSlot(): Slot {
       return (await (loaded ??= import('./render-job.js'))).renderJob(job);
     },
     close: async () => {},
+    stop: async () => {},
   };
+}
+
+/** Why a worker process ended, in words for a line's outcome. */
+function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return 'ran out of memory';
+  if (signal) return `was killed (${signal})`;
+  return `stopped with exit code ${code}`;
 }
 
 /**
  * A worker process (see worker.ts for why not a thread). It holds two lines, so it starts the
- * next while this process is busy rendering and cannot answer at once.
+ * next while this process is busy rendering and cannot answer at once. If it dies, the lines it
+ * held fail with the reason, and `onDeath` is told so a new worker can take its place.
  */
-function workerSlot(onCrash: (error: Error) => void): Slot {
+function workerSlot(onDeath: (lost: number) => void): Slot {
   // Without NODE_EXTRA_CA_CERTS, as bin/activ runs the main process: Node 20 would spend 50-80 ms
   // of each worker's start-up parsing certificates that no worker uses.
   const { NODE_EXTRA_CA_CERTS: _unused, ...env } = process.env;
   const child: ChildProcess = fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stderr is kept, not shown: a worker reports through its outcomes, and what V8 prints when it
+    // dies (out of memory: a native stack) is for the reason, not for the user's terminal.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     execArgv: [SMALL_YOUNG_GENERATION],
     env,
   });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString('utf8')).slice(-4096);
+  });
   const pending = new Map<number, (outcome: Outcome) => void>();
   let closing = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.on('message', (outcome: Outcome) => {
     pending.get(outcome.line)?.(outcome);
     pending.delete(outcome.line);
   });
-  child.on('exit', (code, signal) => {
-    if (!closing) onCrash(new Error(`a batch worker stopped unexpectedly (${signal ?? `exit code ${code}`})`));
+  // A channel that breaks while the worker dies is reported by 'exit' below, not as an exception.
+  child.on('error', () => {});
+  child.once('exit', (code, signal) => {
+    // Ctrl-C reaches the whole process group: a worker still starting up dies of it before it
+    // can ignore it. The batch process hears the same signal a moment later and stops; that is
+    // an interruption, not a failed line.
+    const fromTheGroup = signal === 'SIGINT' || signal === 'SIGHUP' || signal === 'SIGTERM';
+    setTimeout(() => reportDeath(code, signal), fromTheGroup ? 200 : 0);
   });
+  const reportDeath = (code: number | null, signal: NodeJS.Signals | null) => {
+    const lost = pending.size;
+    for (const [line, resolve] of pending) {
+      resolve({ line, exitCode: 1, message: `the worker process rendering this line ${deathOf(code, signal, stderr)}` });
+    }
+    pending.clear();
+    if (!closing) onDeath(lost);
+  };
   return {
     capacity: 2,
     run: (job) =>
       new Promise((resolve) => {
         pending.set(job.line, resolve);
-        child.send(job);
+        child.send(job, (error) => {
+          if (error && pending.has(job.line)) {
+            pending.delete(job.line);
+            resolve({ line: job.line, exitCode: 1, message: 'the worker process for this line could not be reached' });
+          }
+        });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        closing = true;
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // Closing the channel lets the worker's event loop empty, and the process ends by itself.
-        if (child.connected) child.disconnect();
-      }),
+    close: async () => {
+      closing = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // Closing the channel lets the worker's event loop empty, and the process ends by itself.
+      if (child.connected) child.disconnect();
+      await exited;
+    },
+    stop: async () => {
+      closing = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
+}
+
+/** How many renderers a batch of `lines` lines gets: never more than it has lines. */
+export function workerCount(requested: number | undefined, lines: number): number {
+  return Math.max(1, Math.min(requested ?? availableParallelism(), lines));
 }
 
 /** Render the jobs across this process and worker processes. Resolves with the outcomes in line order. */
 export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Promise<Outcome[]> {
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
+  const count = workerCount(options.workers, jobs.length);
   const outcomes: Outcome[] = [];
   if (jobs.length === 0) return Promise.resolve(outcomes);
-  return new Promise((resolve, reject) => {
-    let crashed = false;
+  return new Promise((resolve) => {
     const slots: Slot[] = [localSlot()];
-    const crash = (error: Error) => {
-      crashed = true;
-      void Promise.all(slots.map((s) => s.close())).then(() => reject(error));
-    };
-    for (let i = 1; i < count; i++) slots.push(workerSlot(crash));
-    const load = slots.map(() => 0);
+    const load: number[] = [0];
+    let deathsInARow = 0;
     let next = 0;
     let running = 0;
     let done = false;
+    const addWorker = (index: number) => {
+      slots[index] = workerSlot(() => {
+        // A worker died: its lines have failed; another takes its place unless workers keep dying.
+        if (++deathsInARow <= MAX_RESTARTS_IN_A_ROW && !options.signal?.aborted) addWorker(index);
+        else load[index] = Infinity;
+        setImmediate(pump);
+      });
+      load[index] = 0;
+    };
+    for (let i = 1; i < count; i++) addWorker(i);
+    const finish = (stop: boolean) => {
+      done = true;
+      void Promise.all(slots.map((s) => (stop ? s.stop() : s.close()))).then(() => resolve(outcomes.sort((a, b) => a.line - b.line)));
+    };
     const pump = () => {
-      if (crashed || done) return;
+      if (done) return;
+      if (options.signal?.aborted) return finish(true);
       // Workers first: the local slot's rendering blocks this process while it runs.
       for (let s = slots.length - 1; s >= 0; s--) {
-        while (load[s]! < slots[s]!.capacity && next < jobs.length && !options.signal?.aborted) {
+        while (load[s]! < slots[s]!.capacity && next < jobs.length) {
           const job = jobs[next++]!;
+          const slot = slots[s]!;
           load[s]!++;
           running++;
-          void slots[s]!.run(job).then((outcome) => {
-            load[s]!--;
+          void slot.run(job).then((outcome) => {
+            if (slots[s] === slot && Number.isFinite(load[s])) load[s]!--;
             running--;
+            if (outcome.exitCode === 0) deathsInARow = 0;
+            // Lines that finish while the workers are being stopped still count: their files exist.
             outcomes.push(outcome);
             options.onOutcome?.(outcome);
             pump();
           });
         }
       }
-      if (running === 0 && (next >= jobs.length || options.signal?.aborted)) {
-        done = true;
-        void Promise.all(slots.map((s) => s.close())).then(() => resolve(outcomes.sort((a, b) => a.line - b.line)));
-      }
+      if (running === 0 && next >= jobs.length) finish(false);
     };
     options.signal?.addEventListener('abort', pump);
     pump();

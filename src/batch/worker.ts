@@ -5,21 +5,31 @@
  *
  * Workers are processes, not worker threads: a thread that has drawn text with node-canvas
  * crashes the whole process when it ends (Pango's per-thread font map is released from a
- * thread-exit destructor after its code is gone; seen here as SIGSEGV in g_object_unref).
+ * thread-exit destructor after its code is gone; seen as SIGSEGV in g_object_unref).
  */
-import { renderJob, type Job } from './render-job.js';
+
+// First, before the renderer loads: Ctrl-C reaches the whole process group, and the batch
+// process decides what happens (it stops its workers with SIGTERM).
+process.on('SIGINT', () => {});
+process.on('SIGHUP', () => {});
+// Told to stop: at once. Files are written synchronously, so none is left half-written, and a
+// temporary file of a line in flight is removed by output-file.ts's exit listener.
+process.on('SIGTERM', () => process.exit(143));
+// The batch process is gone (killed, or its channel closed): nobody waits for more figures.
+process.on('disconnect', () => process.exit(0));
+// A worker never prints a stack: whatever escapes a line is already reported through its outcome.
+process.on('uncaughtException', () => process.exit(70));
+
+type Job = import('./render-job.js').Job;
+
+// The renderer loads while the first lines may already be arriving: listen first, render after.
+const renderer = import('./render-job.js');
 
 // Lines may arrive while one renders; they are taken strictly one after another.
 let queue: Promise<void> = Promise.resolve();
 process.on('message', (job: Job) => {
   queue = queue.then(async () => {
-    const outcome = await renderJob(job);
-    if (process.connected) process.send?.(outcome);
+    const outcome = await (await renderer).renderJob(job);
+    if (process.connected) process.send?.(outcome, undefined, {}, () => {});
   });
-});
-// Ctrl-C reaches the whole process group: the batch decides when to stop, after this figure.
-process.on('SIGINT', () => {});
-// Asked to stop on its own: finish the figures in hand (written whole), take no more, and end.
-process.on('SIGTERM', () => {
-  if (process.connected) process.disconnect();
 });

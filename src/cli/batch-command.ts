@@ -1,25 +1,45 @@
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
+import { createReadStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { EnvironmentError, InterruptedError, UsageError, errnoText } from '../errors.js';
+import { oneLine } from './one-line.js';
 import type { RawOptions } from './shared-options.js';
-import { interceptSignals } from './signals.js';
+import { interceptSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 
-function readInput(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`batch file '${file}' does not exist`);
-    if (code === 'EISDIR') throw new UsageError(`'${file}' is a folder, not a batch file`);
-    throw new EnvironmentError(`cannot read '${file}': ${(error as Error).message}`);
+/** The batch file (or standard input) as chunks, with a missing file or a folder worded for the user. */
+function openInput(file: string): AsyncIterable<Buffer> {
+  if (file === '-') return process.stdin;
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) throw new UsageError(`batch file '${file}' does not exist`);
+  if (stats.isDirectory()) throw new UsageError(`'${file}' is a folder, not a batch file`);
+  const stream = createReadStream(file);
+  return (async function* () {
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw new EnvironmentError(`cannot read '${file}': ${errnoText(error, file)}`);
+    }
+  })();
+}
+
+/** --jobs as a number of renderers: at most one per CPU unless --force, never more than 64. */
+function parseJobs(text: string | undefined, force: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  const jobs = Number(text);
+  if (!/^\d+$/.test(text.trim()) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${text}'`);
+  const cpus = availableParallelism();
+  if (jobs > cpus && !force) {
+    throw new UsageError(`--jobs ${jobs} is more than the ${cpus} CPUs, which only adds memory and switching; add --force to insist`);
   }
+  return jobs;
 }
 
 export function batchCommand(): Command {
   return new Command('batch')
     .description('render many figures at once, across all cores: one line of plot arguments per figure')
     .argument('<file>', 'a file of lines like "elu --alpha 1 -o elu.png" (- reads standard input)')
-    .option('--jobs <n>', 'worker threads (default: one per core)')
+    .option('--jobs <n>', 'figures rendered at once (default: one per CPU, at most one per line)')
+    .option('--force', 'allow --jobs above the number of CPUs')
     .addOption(new Option('--debug', 'show stack traces for errors').hideHelp())
     .addHelpText(
       'after',
@@ -36,18 +56,19 @@ Example figures.txt:
   activ batch figures.txt`,
     )
     .action(async (file: string, options: RawOptions) => {
+      const workers = parseJobs(typeof options.jobs === 'string' ? options.jobs : undefined, options.force === true);
       // Loaded here: only a batch needs the shell-style splitter and the worker pool.
       const { readBatch } = await import('../batch/read-batch.js');
-      const { jobs, rejected } = readBatch(readInput(file));
-      let workers: number | undefined;
-      if (typeof options.jobs === 'string') {
-        workers = Number(options.jobs);
-        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${options.jobs}'`);
-      }
+      const { jobs, rejected } = await readBatch(openInput(file), file === '-' ? 'standard input' : `'${file}'`);
       const total = jobs.length + rejected.length;
       const bar = process.stderr.isTTY && jobs.length > 1 ? await progressBar(jobs.length) : undefined;
       const interrupt = new AbortController();
-      const release = interceptSignals(() => interrupt.abort());
+      let stoppedBy: StopSignal | undefined;
+      const release = interceptSignals((signal) => {
+        // Ctrl-C reaches every process of the group at once: the first signal is the interruption.
+        stoppedBy ??= signal;
+        interrupt.abort();
+      });
       const { runBatch } = await import('../batch/run-batch.js');
       const outcomes = await runBatch(jobs, {
         ...(workers === undefined ? {} : { workers }),
@@ -57,9 +78,10 @@ Example figures.txt:
       release();
       bar?.stop();
       const failed = [...rejected, ...outcomes.filter((o) => o.exitCode !== 0)].sort((a, b) => a.line - b.line);
-      for (const o of failed) process.stderr.write(`activ: line ${o.line}: ${o.message}\n`);
-      if (interrupt.signal.aborted) {
-        throw new InterruptedError(`interrupted after ${outcomes.length} of ${total} lines; every file written is whole`);
+      for (const o of failed) process.stderr.write(`activ: line ${o.line}: ${oneLine(o.message)}\n`);
+      if (stoppedBy) {
+        const done = outcomes.filter((o) => o.exitCode === 0).length;
+        throw new InterruptedError(`interrupted after ${done} of ${total} figures; every file written is whole`, SIGNAL_EXIT_CODES[stoppedBy]);
       }
       if (failed.length > 0) {
         const summary = `${failed.length} of ${total} lines failed`;

@@ -1,54 +1,58 @@
 import { Command, Option } from 'commander';
+import type { Activation, ParamValues } from '../activations/activation.js';
+import { resolveParams } from '../activations/params.js';
+import { catalog } from '../activations/catalog.js';
 import { getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { derivative, evaluate } from '../evaluation.js';
 import { formatDouble } from '../number-text.js';
+import { MAX_SAMPLES } from '../grid-spec.js';
+import { NumberLineReader, parseNumberText } from '../number-lines.js';
 import { addParamOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
-// A number as a line of data may hold it: decimals and exponents, and the words String(number)
-// prints for the specials, so activ's own output can be fed back in.
-const VALUE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|infinity|inf|nan)$/i;
-
-function parseValue(text: string, where: string): number {
-  const trimmed = text.trim();
-  if (!VALUE.test(trimmed)) throw new UsageError(`${where} is not a number: '${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`);
-  const lower = trimmed.toLowerCase().replace(/^\+/, '');
-  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
-  return Number(trimmed);
+/** Results one a line, in the shortest form that reads back to the same double. */
+function formatLines(values: Float64Array): string {
+  let text = '';
+  for (let i = 0; i < values.length; i++) text += `${formatDouble(values[i]!)}\n`;
+  return text;
 }
 
-/** Every non-blank line of `text` as a number; a bad line is named by its number. */
-export function parseLines(text: string): Float64Array {
-  const lines = text.split('\n');
-  const values = new Float64Array(lines.length);
-  let n = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    // Fast path for the common case; the full check only when Number() is unsure.
-    const v = Number(line);
-    if (line.length > 0 && !Number.isNaN(v) && VALUE.test(line)) {
-      values[n++] = v;
-      continue;
-    }
-    if (line.trim() === '') continue;
-    values[n++] = parseValue(line, `line ${i + 1} of standard input`);
+/** The functions over a whole vector, named from the registry so the help cannot drift. */
+function vectorNote(): string {
+  const names = catalog.filter((a) => a.overVector).map((a) => a.name);
+  return `For ${names.slice(0, -1).join(', ')} and ${names.at(-1)} all the numbers together are one vector.`;
+}
+
+/**
+ * Evaluate pointwise as the numbers arrive and write each batch's results before reading on, so
+ * memory stays flat however long the input. The softmax family needs the whole vector, which is
+ * held (up to MAX_SAMPLES numbers) and evaluated at the end.
+ */
+async function evaluateStream(activation: Activation, params: ParamValues, wantDerivative: boolean, feed: (reader: NumberLineReader) => Promise<void>): Promise<void> {
+  const apply = (x: Float64Array) => (wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params));
+  if (!activation.overVector) {
+    await feed(new NumberLineReader((x) => writeStdout(formatLines(apply(x)))));
+    return;
   }
-  return values.subarray(0, n);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** One result a line, in the shortest form that reads back to the same double (−0 as -0). */
-export function formatLines(values: Float64Array): string {
-  if (values.length === 0) return '';
-  const out = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = formatDouble(values[i]!);
-  return out.join('\n') + '\n';
+  let vector = new Float64Array(65_536);
+  let length = 0;
+  await feed(
+    new NumberLineReader((x) => {
+      if (length + x.length > MAX_SAMPLES) {
+        throw new UsageError(`${activation.name} takes all the numbers as one vector, at most ${MAX_SAMPLES.toLocaleString('en-US')} of them`);
+      }
+      if (length + x.length > vector.length) {
+        const grown = new Float64Array(Math.min(MAX_SAMPLES, Math.max(2 * vector.length, length + x.length)));
+        grown.set(vector.subarray(0, length));
+        vector = grown;
+      }
+      vector.set(x, length);
+      length += x.length;
+    }),
+  );
+  const y = apply(vector.subarray(0, length));
+  for (let start = 0; start < y.length; start += 65_536) await writeStdout(formatLines(y.subarray(start, start + 65_536)));
 }
 
 export function evalCommand(): Command {
@@ -62,8 +66,8 @@ export function evalCommand(): Command {
   command.addHelpText(
     'after',
     `
-Results use the shortest form that reads back to the same double (JavaScript's String(number)).
-For softmax, softmin and log_softmax all the numbers together are one vector.
+Results use the shortest form that reads back to the same double (JavaScript's String(number),
+with -0 for −0). ${vectorNote()}
 
 Examples:
   activ eval elu --alpha 0.5 -- -1 0 1
@@ -72,16 +76,18 @@ Examples:
   );
   command.action(async (name: string, values: string[], options: RawOptions) => {
     const activation = getActivation(name);
-    const params = paramsOf(activation, options, flags);
-    let x: Float64Array;
+    const params = resolveParams(activation, paramsOf(activation, options, flags));
+    const wantDerivative = options.derivative === true;
     if (values.length > 0) {
-      x = Float64Array.from(values, (v, i) => parseValue(v, `value ${i + 1} after --`));
-    } else {
-      if (process.stdin.isTTY) process.stderr.write('activ: reading numbers from the terminal, one a line; end with Ctrl-D\n');
-      x = parseLines(await readStdin());
+      const x = Float64Array.from(values, (v, i) => parseNumberText(v, `value ${i + 1} after --`));
+      await writeStdout(formatLines(wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params)));
+      return;
     }
-    const y = options.derivative ? derivative(activation, x, params) : evaluate(activation, x, params);
-    await writeStdout(formatLines(y));
+    if (process.stdin.isTTY) process.stderr.write('activ: reading numbers from the terminal, one a line; end with Ctrl-D\n');
+    await evaluateStream(activation, params, wantDerivative, async (reader) => {
+      for await (const chunk of process.stdin) await reader.push(chunk as Buffer);
+      await reader.end();
+    });
   });
   return command;
 }

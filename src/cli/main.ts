@@ -8,7 +8,8 @@ import { listCommand } from './list-command.js';
 import { plotCommand } from './plot-command.js';
 import { tableCommand } from './table-command.js';
 import { installSignalHandlers } from './signals.js';
-import { exitQuietlyOnClosedPipe } from './stdout.js';
+import { oneLine } from './one-line.js';
+import { guardStdout } from './stdout.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -51,6 +52,11 @@ function debugging(argv: readonly string[]): boolean {
  * a failure of the environment (or of activ itself). `message` is one line, or '' for none.
  */
 export function explain(error: unknown): { exitCode: number; message: string } {
+  const { exitCode, message } = explainRaw(error);
+  return { exitCode, message: oneLine(message) };
+}
+
+function explainRaw(error: unknown): { exitCode: number; message: string } {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return { exitCode: 0, message: '' };
@@ -65,13 +71,13 @@ export function explain(error: unknown): { exitCode: number; message: string } {
 
 /** Run activ with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  exitQuietlyOnClosedPipe();
+  guardStdout();
   installSignalHandlers();
-  const root = program();
   if (argv.length === 0) {
-    process.stderr.write(root.helpInformation());
+    process.stderr.write("usage: activ <command> [options]; 'activ --help' lists the commands\n");
     return 2;
   }
+  const root = program();
   try {
     await root.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -79,6 +85,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (debugging(argv) && !(error instanceof CommanderError)) process.stderr.write(`${(error as Error).stack}\n`);
     const { exitCode, message } = explain(error);
     if (message) process.stderr.write(`activ: ${message}\n`);
+    // Interrupted: stop now, rather than when the last piece of work in flight has ended.
+    if (error instanceof InterruptedError) process.exit(exitCode);
     return exitCode;
   }
 }

@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
-import { statSync } from 'node:fs';
 import { catalog } from '../activations/catalog.js';
 import { getActivation } from '../activations/registry.js';
 import { UsageError } from '../errors.js';
 import { LEGEND_LOCATIONS, plotSpec, type FigureFormat, type LegendLocation, type PlotRequest } from '../plot-spec.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { checkOutputPath, writeOutputFile } from '../output-file.js';
 import { parseInteger, parseNumber, parseRange } from './numbers.js';
 import type { ParamFlag } from './param-flags.js';
 import { addGridOptions, addParamOptions, commaList, paramsPerFunction, parseGridOptions, type RawOptions } from './shared-options.js';
@@ -34,7 +33,6 @@ function resolveOutput(options: RawOptions, baseName: string): { format: FigureF
     const chosen = format ?? (output === '-' && process.stdout.isTTY ? 'term' : 'png');
     return { format: chosen, output: output ?? (chosen === 'term' ? '-' : `${baseName}.${chosen}`) };
   }
-  if (statSync(output, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write '${output}': it is a folder; give a file name`);
   const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
   if (format === 'term') throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
   if (ext !== undefined && FILE_FORMATS.includes(ext)) {
@@ -42,7 +40,31 @@ function resolveOutput(options: RawOptions, baseName: string): { format: FigureF
     return { format: ext as FigureFormat, output };
   }
   if (format) return { format, output };
+  // No extension at all (figure, /dev/null, /dev/stdout): PNG, as documented. An extension activ
+  // does not write (.jpg) is more likely a mistake than a wish for PNG bytes under that name.
+  if (ext === undefined) return { format: 'png', output };
   throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
+}
+
+/** Wider than any real terminal: the braille drawing's memory grows with the square of this. */
+const MAX_TERMINAL_COLUMNS = 2000;
+
+/** The terminal's size for the braille drawing, from COLUMNS and LINES or the terminal itself. */
+function terminalSize(): { columns: number; lines?: number } {
+  const fromEnv = (name: string) => {
+    const text = process.env[name];
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    // Shells and CI runners sometimes export 0 or junk: ignored, as other tools ignore it.
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+  };
+  const columns = fromEnv('COLUMNS') ?? process.stdout.columns ?? 80;
+  if (columns > MAX_TERMINAL_COLUMNS) {
+    throw new UsageError(`COLUMNS=${columns} is wider than the terminal drawing allows (${MAX_TERMINAL_COLUMNS}); set COLUMNS lower`);
+  }
+  // A height beyond the width's third changes nothing (the drawing is at most a third as tall as wide).
+  const lines = fromEnv('LINES') ?? process.stdout.rows;
+  return { columns, ...(lines ? { lines: Math.min(lines, MAX_TERMINAL_COLUMNS) } : {}) };
 }
 
 function parseLegend(value: string | boolean | undefined): LegendLocation | boolean | undefined {
@@ -146,17 +168,18 @@ Examples:
     if (spec.format === 'term') {
       // Loaded here, not at start-up: only the command that draws pays for drawing.
       const { renderTerminal } = await import('../figure/terminal.js');
-      const { buildFigure } = await import('../figure/build-figure.js');
-      const columns = Number(process.env.COLUMNS) || process.stdout.columns || 80;
-      const lines = Number(process.env.LINES) || process.stdout.rows;
+      const { buildFigureInterruptibly } = await import('../figure/build-figure.js');
+      const size = terminalSize();
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      await writeStdout(renderTerminal(buildFigure(spec), { columns, color, ...(lines ? { lines } : {}) }));
+      await writeStdout(renderTerminal(await buildFigureInterruptibly(spec), { ...size, color }));
       return;
     }
+    // Before the work: a folder, a socket or a missing folder is reported without drawing first.
+    if (request.output !== '-') checkOutputPath(request.output);
     const { renderPlot } = await import('../figure/render.js');
     const bytes = await renderPlot(spec, spec.format);
     if (request.output === '-') await writeStdout(bytes);
-    else writeFileAtomic(request.output, bytes);
+    else await writeOutputFile(request.output, bytes);
   });
   return command;
 }

@@ -1,28 +1,31 @@
 /**
- * Ctrl-C and kill, handled so no file is ever left half-written. Node runs a signal handler only
- * between pieces of synchronous work, and every file is written synchronously to a temporary
- * name and renamed (write-atomic.ts), so by the time a handler runs each file is whole or absent.
- * A command that can stop more gracefully (batch: finish the figures in flight) takes over the
- * signal for as long as it runs.
+ * Ctrl-C, kill and a closed terminal stop activ promptly, with the exit code shells give a
+ * process stopped by that signal (128 + its number). Node runs a handler only when the event loop
+ * gets a turn; long loops give it one every few milliseconds (yield-point.ts), and every file is
+ * either written synchronously (no handler can run half-way) or through a temporary file that
+ * the 'exit' listener of output-file.ts removes. So exiting from the handler leaves every target
+ * as it was or whole. A command that stops more gracefully (batch: stop its workers, count what
+ * was done) takes the signal over while it runs.
  */
-const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
 
-let takeover: (() => void) | undefined;
+let takeover: ((signal: StopSignal) => void) | undefined;
 let installed = false;
 
 export function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of Object.entries(CODES)) {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES) as [StopSignal, number][]) {
     process.on(signal, () => {
-      if (takeover) takeover();
+      if (takeover) takeover(signal);
       else process.exit(code);
     });
   }
 }
 
-/** Route SIGINT and SIGTERM to `handler` until the returned function is called. */
-export function interceptSignals(handler: () => void): () => void {
+/** Route SIGINT, SIGTERM and SIGHUP to `handler` until the returned function is called. */
+export function interceptSignals(handler: (signal: StopSignal) => void): () => void {
   takeover = handler;
   return () => {
     if (takeover === handler) takeover = undefined;

@@ -2,30 +2,12 @@ import { Command, Option } from 'commander';
 import { getActivation } from '../activations/registry.js';
 import { resolveParams } from '../activations/params.js';
 import { UsageError } from '../errors.js';
-import { tabulate, type Table } from '../evaluation.js';
-import { formatDouble, formatJsonDouble } from '../number-text.js';
+import { tabulateInSlices } from '../evaluation.js';
 import { DEFAULT_SAMPLES, gridSpec } from '../grid-spec.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { checkOutputPath, openOutputStream, type OutputStream } from '../output-file.js';
+import { TABLE_FORMATS, TableText, type TableFormat } from '../table-text.js';
 import { addGridOptions, addParamOptions, parseGridOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
-
-const FORMATS = ['csv', 'tsv', 'json'] as const;
-type TableFormat = (typeof FORMATS)[number];
-
-/** The table as CSV, TSV or JSON, numbers in shortest round-trip form (src/number-text.ts). */
-export function formatTable(table: Table, format: TableFormat): string {
-  const columns: [string, Float64Array][] = [['x', table.x], ['y', table.y]];
-  if (table.dy) columns.push(['dy', table.dy]);
-  const n = table.x.length;
-  const rows = new Array<string>(n);
-  if (format === 'json') {
-    for (let i = 0; i < n; i++) rows[i] = `{${columns.map(([k, v]) => `"${k}":${formatJsonDouble(v[i]!)}`).join(',')}}`;
-    return `[\n${rows.join(',\n')}\n]\n`;
-  }
-  const sep = format === 'csv' ? ',' : '\t';
-  for (let i = 0; i < n; i++) rows[i] = columns.map(([, v]) => formatDouble(v[i]!)).join(sep);
-  return `${columns.map(([k]) => k).join(sep)}\n${rows.join('\n')}\n`;
-}
 
 export function tableCommand(): Command {
   const command = new Command('table')
@@ -49,14 +31,27 @@ Examples:
   command.action(async (name: string, options: RawOptions) => {
     const activation = getActivation(name);
     const format = String(options.format).toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${options.format}'`);
+    if (!(TABLE_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--format must be one of ${TABLE_FORMATS.join(', ')}, not '${options.format}'`);
     }
     const params = resolveParams(activation, paramsOf(activation, options, flags));
     const { from, to, samples } = gridSpec(activation, parseGridOptions(options));
-    const text = formatTable(tabulate(activation, { from, to, samples, params, derivative: options.derivative === true }), format as TableFormat);
-    if (typeof options.output === 'string' && options.output !== '-') writeFileAtomic(options.output, text);
-    else await writeStdout(text);
+    const derivative = options.derivative === true;
+    const toFile = typeof options.output === 'string' && options.output !== '-' ? options.output : undefined;
+    if (toFile !== undefined) checkOutputPath(toFile);
+    // Rows stream out a slice at a time: ten million of them need no more memory than ten.
+    const file: OutputStream | undefined = toFile === undefined ? undefined : await openOutputStream(toFile);
+    const write = (chunk: string | Uint8Array) => (file ? file.write(chunk) : writeStdout(chunk));
+    const text = new TableText(format as TableFormat, derivative);
+    try {
+      await write(text.header());
+      await tabulateInSlices(activation, { from, to, samples, params, derivative }, (rows) => write(text.rows(rows)));
+      await write(text.footer());
+      await file?.commit();
+    } catch (error) {
+      await file?.abort();
+      throw error;
+    }
   });
   return command;
 }

@@ -14,7 +14,8 @@
  * thousand do: two evaluations per column instead of two thousand.
  */
 import type { Activation, ParamValues, Quantity } from '../activations/activation.js';
-import { breakpointsOf, compute, gridPoint, mergeSorted, sampleCurveInSlices, sampleGridRange, SliceBuffers } from '../sampling.js';
+import { breakpointsOf, compute, curveSlices, gridPoint, gridRangeSlices, mergeSorted, SliceBuffers } from '../sampling.js';
+import { finishNow, type Steps } from '../yield-point.js';
 import type { ColumnExtremes } from './reduce.js';
 
 /**
@@ -54,13 +55,24 @@ export function sampleIntoColumns(
   grid: { readonly from: number; readonly to: number; readonly samples: number },
   columns: ColumnExtremes,
 ): void {
+  finishNow(columnSteps(activation, params, quantity, grid, columns));
+}
+
+/** sampleIntoColumns as steps (see yield-point.ts), for figures that must stay interruptible. */
+export function* columnSteps(
+  activation: Activation,
+  params: ParamValues,
+  quantity: Quantity,
+  grid: { readonly from: number; readonly to: number; readonly samples: number },
+  columns: ColumnExtremes,
+): Steps {
   const { from, to, samples } = grid;
   const turningPoints = activation.turningPoints(params, quantity);
   // A span wider than the doubles' range makes grid points weighted means, not monotone in
   // their index to the last bit; evaluate them all rather than search them.
   const step = (to - from) / (samples - 1);
   if (turningPoints === undefined || !Number.isFinite(step)) {
-    sampleCurveInSlices(activation, params, from, to, samples, quantity, (x, y) => columns.add(x, y));
+    yield* curveSlices(activation, params, from, to, samples, quantity, (x, y) => columns.add(x, y));
     return;
   }
   const point = (i: number) => gridPoint(from, to, samples, i);
@@ -123,7 +135,7 @@ export function sampleIntoColumns(
     const lastAt = piece.end - piece.start > 1 ? piece.at + 1 : piece.at;
     if (Number.isFinite(y[piece.at]!) && Number.isFinite(y[lastAt]!)) continue;
     columns.add(x.subarray(fed, piece.at), y.subarray(fed, piece.at));
-    sampleGridRange(activation, params, quantity, grid, piece.start, piece.end, [], (gx, gy) => columns.add(gx, gy), (buffers ??= new SliceBuffers()));
+    yield* gridRangeSlices(activation, params, quantity, grid, piece.start, piece.end, [], (gx, gy) => columns.add(gx, gy), (buffers ??= new SliceBuffers()));
     fed = lastAt + 1;
   }
   columns.add(x.subarray(fed), y.subarray(fed));

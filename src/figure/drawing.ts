@@ -30,7 +30,9 @@ const inkCache = new Map<string, Ink>();
 
 /** measureText, remembered per font and text. */
 export function measure(ctx: Ctx, text: string): Ink {
-  const key = `${ctx.font}\u0000${text}`;
+  // Per kind of surface too: Cairo hints glyph metrics on an image surface but not on SVG or PDF
+  // ones, so a PNG drawn after an SVG with the SVG's measures would shift its labels.
+  const key = `${ctx.canvas.type}\u0000${ctx.font}\u0000${text}`;
   let ink = inkCache.get(key);
   if (!ink) {
     if (inkCache.size > 10_000) inkCache.clear();

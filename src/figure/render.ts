@@ -3,7 +3,7 @@ import type { Canvas } from 'canvas';
 import type { Chart } from 'chart.js';
 import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { PlotSpec } from '../plot-spec.js';
-import { buildFigure } from './build-figure.js';
+import { buildFigureInterruptibly } from './build-figure.js';
 import { chartConfiguration } from './chart-config.js';
 import type { FigureModel } from './model.js';
 import { encodePng } from './png.js';
@@ -87,7 +87,16 @@ function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
   const pt = (px: number) => String(Number(((px * 72) / figure.dpi).toFixed(4)));
   const text = svg.toString('utf8');
   const sized = text.replace(/(<svg[^>]*?) width="[^"]*" height="[^"]*"/, `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt"`);
-  return Buffer.from(sized, 'utf8');
+  return Buffer.from(withoutSurfaceCounter(sized), 'utf8');
+}
+
+/**
+ * Cairo names an SVG's drawing group after a counter of every surface the process has made
+ * (id="surface11"): the same figure would get other bytes after other figures in a batch worker.
+ * Each file has one surface, so it is always surface1.
+ */
+function withoutSurfaceCounter(svg: string): string {
+  return svg.replace(/\bsurface\d+\b/g, 'surface1');
 }
 
 /**
@@ -116,8 +125,8 @@ export function renderFigure(figure: FigureModel, format: 'png' | 'svg'): Buffer
 /** A checked plot spec as the bytes of a PNG, SVG or PDF file. */
 export async function renderPlot(spec: PlotSpec, format: ImageFormat): Promise<Buffer> {
   if (format === 'pdf') {
-    const figure = buildFigure(spec, 'points');
+    const figure = await buildFigureInterruptibly(spec, 'points');
     return trimmedPdf(draw(figure, 'pdf'), figure);
   }
-  return renderFigure(buildFigure(spec), format);
+  return renderFigure(await buildFigureInterruptibly(spec), format);
 }

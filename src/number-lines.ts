@@ -1,0 +1,103 @@
+import { UsageError } from './errors.js';
+import { LineSplitter } from './text-lines.js';
+
+/**
+ * Numbers one a line, as `activ eval` reads them and as its output writes them, so activ's own
+ * output can be fed back in: decimals and exponents, and the words String(number) prints for the
+ * specials (Infinity, -Infinity, NaN; inf and nan as other tools print them).
+ */
+const VALUE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|infinity|inf|nan)$/i;
+
+/** Longer than any number needs (a double's exact decimal expansion is under 1,100 characters). */
+const MAX_LINE_LENGTH = 4096;
+
+function quoted(text: string): string {
+  return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+
+/** The number in `text` (surrounding blanks allowed), or a UsageError naming `where`. */
+export function parseNumberText(text: string, where: string): number {
+  const trimmed = text.trim();
+  if (!VALUE.test(trimmed)) throw new UsageError(`${where} is not a number: ${quoted(text)}`);
+  const lower = trimmed.toLowerCase().replace(/^\+/, '');
+  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
+  return Number(trimmed);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * One line's number. Number() alone is the fast path, but it also takes "0x10", " 3", "" and
+ * "Infinity": a line it reads as a number is taken directly only when it starts with a digit,
+ * sign or point, ends with a digit or point, and is not hex, octal or binary; the rest goes
+ * through the full check.
+ */
+function parseLine(line: string, lineNumber: number): number | undefined {
+  const v = Number(line);
+  const n = line.length;
+  if (v === v && n > 0) {
+    const first = line.charCodeAt(0);
+    const last = line.charCodeAt(n - 1);
+    const second = n > 1 ? line.charCodeAt(1) | 0x20 : 0; // lower case
+    if ((isDigit(first) || first === 45 || first === 43 || first === 46) && (isDigit(last) || last === 46) && second !== 120 && second !== 98 && second !== 111) return v;
+  }
+  if (line.trim() === '') return undefined;
+  return parseNumberText(line, `line ${lineNumber} of standard input`);
+}
+
+/**
+ * Numbers one a line from text arriving in chunks, handed on in batches. Blank lines are skipped
+ * but counted, so an error names the line a user sees.
+ */
+export class NumberLineReader {
+  private readonly lines = new LineSplitter(MAX_LINE_LENGTH, 'standard input');
+  private readonly batch: Float64Array;
+  private filled = 0;
+
+  constructor(
+    private readonly onBatch: (values: Float64Array) => void | Promise<void>,
+    batchSize = 65_536,
+  ) {
+    this.batch = new Float64Array(batchSize);
+  }
+
+  /** Take a chunk of input; resolves when every full batch it completed has been handed on. */
+  async push(chunk: Buffer | string): Promise<void> {
+    const first = this.lines.nextLineNumber;
+    await this.take(this.lines.push(chunk), first);
+  }
+
+  /** The input has ended: take its last line and hand on what is left. */
+  async end(): Promise<void> {
+    const first = this.lines.nextLineNumber;
+    await this.take(this.lines.end(), first);
+    await this.flush();
+  }
+
+  private async take(lines: readonly string[], firstLineNumber: number): Promise<void> {
+    for (let i = 0; i < lines.length; i++) {
+      const value = parseLine(lines[i]!, firstLineNumber + i);
+      if (value === undefined) continue;
+      this.batch[this.filled++] = value;
+      if (this.filled === this.batch.length) await this.flush();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    if (this.filled === 0) return;
+    const values = this.batch.subarray(0, this.filled);
+    this.filled = 0;
+    await this.onBatch(values);
+  }
+}
+
+/** Every non-blank line of `text` as a number (whole text at once: tests and small inputs). */
+export async function parseLines(text: string): Promise<Float64Array> {
+  const parts: number[] = [];
+  const reader = new NumberLineReader((values) => {
+    for (const v of values) parts.push(v);
+  });
+  await reader.push(text);
+  await reader.end();
+  return Float64Array.from(parts);
+}
