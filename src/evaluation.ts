@@ -2,7 +2,7 @@ import type { Activation } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
 import { compute, gridSlice, linearGrid } from './sampling.js';
-import { yieldPoint } from './yield-point.js';
+import { finishInterruptibly, yieldPoint } from './yield-point.js';
 
 /** The input as a Float64Array, copied only when it is not one already (it is never written). */
 function asDoubles(x: ArrayLike<number>): Float64Array {
@@ -72,7 +72,10 @@ export async function tabulateInSlices(
   const { activation, values } = prepare(name, options.params);
   const { from, to, samples } = options;
   if (activation.overVector) {
-    const whole = tabulate(activation, { ...options, params: values });
+    const x = linearGrid(from, to, samples);
+    const y = await finishInterruptibly(activation.computeSteps(x, values, 'value'));
+    const dy = options.derivative ? await finishInterruptibly(activation.computeSteps(x, values, 'derivative')) : undefined;
+    const whole: Table = dy ? { x, y, dy } : { x, y };
     for (let start = 0; start < samples; start += sliceSize) {
       const end = Math.min(samples, start + sliceSize);
       const slice = (a: Float64Array) => a.subarray(start, end);

@@ -129,8 +129,10 @@ export function* curveSlices(
   sliceSize = 65_536,
 ): Steps {
   if (activation.overVector) {
-    const { x, y } = sampleCurve(activation, params, from, to, samples, quantity);
-    visit(x, y);
+    // Softmax and friends are taken over the even grid the user asked for, as the article does.
+    const x = linearGrid(from, to, samples);
+    yield;
+    visit(x, yield* activation.computeSteps(x, params, quantity));
     return;
   }
   const grid = { from, to, samples };

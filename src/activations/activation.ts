@@ -1,3 +1,5 @@
+import { finishNow, type Steps } from '../yield-point.js';
+
 /**
  * What an activation function is to activ: everything the CLI, the list, the README catalog and
  * the tests need to know about it, in one entry. Adding a function is one file that calls
@@ -99,12 +101,14 @@ export interface PointwiseDefinition<P> extends Common<P> {
 
 /**
  * f and f' over a whole vector (the softmax family): each output depends on every input, so on
- * the sampled grid as a whole.
+ * the sampled grid as a whole. Written as steps (generators that yield between passes and every
+ * few ten thousand points, see yield-point.ts): over ten million points a pass takes a few
+ * hundred ms, and the command line must stay interruptible meanwhile.
  */
 export interface VectorDefinition<P> extends Common<P> {
   readonly overVector: true;
-  readonly fVector: (x: Float64Array, p: P, out: Float64Array) => void;
-  readonly dfVector: (x: Float64Array, p: P, out: Float64Array) => void;
+  readonly fVector: (x: Float64Array, p: P, out: Float64Array) => Steps;
+  readonly dfVector: (x: Float64Array, p: P, out: Float64Array) => Steps;
 }
 
 /** The erased, uniform view of an entry that the rest of activ works with. */
@@ -134,6 +138,11 @@ export interface Activation {
   evaluate(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
   /** f' over x; for the softmax family the diagonal of the Jacobian. */
   derivative(x: Float64Array, p: ParamValues, out?: Float64Array): Float64Array;
+  /**
+   * evaluate or derivative as steps, for long vectors that must stay interruptible: the softmax
+   * family's passes yield now and then; a pointwise entry is one step (its callers slice it).
+   */
+  computeSteps(x: Float64Array, p: ParamValues, quantity: Quantity, out?: Float64Array): Steps<Float64Array>;
 }
 
 /**
@@ -143,7 +152,9 @@ export interface Activation {
  * turn NaN into 0). The limits at ±∞ are each formula's own business.
  */
 function pointwise<P>(fn: (x: number, p: P) => number) {
-  return (x: Float64Array, p: P, out: Float64Array): void => {
+  // A generator only in form (one step): vector and pointwise entries then share one shape.
+  // eslint-disable-next-line require-yield
+  return function* (x: Float64Array, p: P, out: Float64Array): Steps {
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       out[i] = v === v ? fn(v, p) : v;
@@ -186,11 +197,15 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
       return quantity === 'value' ? def.turningPoints(typed(p)) : def.derivativeTurningPoints(typed(p));
     },
     evaluate(x, p, out = new Float64Array(x.length)) {
-      f(x, typed(p), out);
+      finishNow(f(x, typed(p), out));
       return out;
     },
     derivative(x, p, out = new Float64Array(x.length)) {
-      df(x, typed(p), out);
+      finishNow(df(x, typed(p), out));
+      return out;
+    },
+    *computeSteps(x, p, quantity, out = new Float64Array(x.length)) {
+      yield* (quantity === 'value' ? f : df)(x, typed(p), out);
       return out;
     },
   };
@@ -218,5 +233,6 @@ export function withPreset(activation: Activation, preset: PresetAlias): Activat
     turningPoints: (p, quantity) => activation.turningPoints(full(p), quantity),
     evaluate: (x, p, out) => activation.evaluate(x, full(p), out),
     derivative: (x, p, out) => activation.derivative(x, full(p), out),
+    computeSteps: (x, p, quantity, out) => activation.computeSteps(x, full(p), quantity, out),
   };
 }

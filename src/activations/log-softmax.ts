@@ -13,15 +13,15 @@ export const logSoftmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂fᵢ/∂xᵢ = (1 − sᵢ)/T with s the softmax",
-  fVector: (x, { temperature }, out) => {
+  *fVector(x, { temperature }, out) {
     // log 1 = 0, approached from below; log 0 = −∞.
     if (vectorLimits(x, 1, out, { single: -0, rest: -Infinity })) return;
-    logSoftmaxInto(x, temperature, out);
+    yield* logSoftmaxInto(x, temperature, out);
   },
-  dfVector: (x, { temperature }, out) => {
+  *dfVector(x, { temperature }, out) {
     if (vectorLimits(x, 1, out, { single: 0, rest: 1 / temperature })) return;
     const e = new Float64Array(x.length);
-    const sum = shiftedExponentials(x, temperature, 1, e);
+    const sum = yield* shiftedExponentials(x, temperature, 1, e);
     // 1 − sᵢ as the sum of the other terms where sᵢ is near 1, so it keeps its digits there.
     softmaxComplement(e, sum, out);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / temperature;

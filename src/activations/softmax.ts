@@ -13,15 +13,15 @@ export const softmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂sᵢ/∂xᵢ = sᵢ(1 − sᵢ)/T",
-  fVector: (x, { temperature }, out) => {
+  *fVector(x, { temperature }, out) {
     if (vectorLimits(x, 1, out, { single: 1, rest: 0 })) return;
-    const sum = shiftedExponentials(x, temperature, 1, out);
+    const sum = yield* shiftedExponentials(x, temperature, 1, out);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / sum;
   },
-  dfVector: (x, { temperature }, out) => {
+  *dfVector(x, { temperature }, out) {
     if (vectorLimits(x, 1, out, { single: 0, rest: 0 })) return;
     const e = new Float64Array(x.length);
-    const sum = shiftedExponentials(x, temperature, 1, e);
+    const sum = yield* shiftedExponentials(x, temperature, 1, e);
     softmaxJacobianDiagonal(e, sum, out);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / temperature;
   },

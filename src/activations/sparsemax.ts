@@ -13,8 +13,8 @@ export const sparsemax = defineActivation({
   range: [-2, 2],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂pᵢ/∂xᵢ = 1 − 1/|S| for i in the support S (pᵢ > 0), else 0",
-  fVector: (x, _params, out) => {
-    sparsemaxInto(x, out);
+  *fVector(x, _params, out) {
+    yield* sparsemaxInto(x, out);
   },
   dfVector: (x, _params, out) => sparsemaxJacobianDiagonal(x, out),
 });

@@ -8,6 +8,7 @@ import { derivative, evaluate } from '../evaluation.js';
 import { formatDouble } from '../number-text.js';
 import { MAX_SAMPLES } from '../grid-spec.js';
 import { NumberLineReader, parseNumberText } from '../number-lines.js';
+import { finishInterruptibly } from '../yield-point.js';
 import { addParamOptions, paramsOf, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
@@ -51,7 +52,9 @@ async function evaluateStream(activation: Activation, params: ParamValues, wantD
       length += x.length;
     }),
   );
-  const y = apply(vector.subarray(0, length));
+  // The whole vector at once, as steps: ten million numbers take a while, and Ctrl-C must work.
+  const quantity = wantDerivative ? 'derivative' : 'value';
+  const y = await finishInterruptibly(activation.computeSteps(vector.subarray(0, length), params, quantity));
   for (let start = 0; start < y.length; start += 65_536) await writeStdout(formatLines(y.subarray(start, start + 65_536)));
 }
 

@@ -46,8 +46,20 @@ export function squareError(x: number, square: number): number {
   return h * h - square + 2 * h * l + l * l;
 }
 
-const P500 = 2 ** 500;
-const M500 = 2 ** -500;
+/**
+ * The rounding error of a·b, that is a·b − p exactly for p = fl(a·b), as a plain number (the
+ * TwoProduct error term; the same conditions on a and b).
+ */
+export function productError(a: number, b: number, p: number): number {
+  const ah = splitHigh(a);
+  const al = a - ah;
+  const bh = splitHigh(b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+export const P500 = 2 ** 500;
+export const M500 = 2 ** -500;
 
 /**
  * a·b as p + e for use as an exp argument. The rounding error only matters when |p| is between

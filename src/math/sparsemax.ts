@@ -1,5 +1,9 @@
 import { twoProduct, twoSum } from './double-double.js';
+import type { Steps } from '../yield-point.js';
 import { vectorLimits } from './softmax.js';
+
+/** The passes over the whole vector yield every 65,536 entries (see yield-point.ts). */
+const STEP_MASK = 0xffff;
 
 /**
  * Sparsemax (Martins & Astudillo, "From softmax to sparsemax", ICML 2016): the Euclidean
@@ -21,7 +25,7 @@ export interface Sparsemax {
 }
 
 /** Sparsemax of x into `out`; returns the support (undefined when the non-finite rule decided). */
-export function sparsemaxInto(x: Float64Array, out: Float64Array): Sparsemax | undefined {
+export function* sparsemaxInto(x: Float64Array, out: Float64Array): Steps<Sparsemax | undefined> {
   if (vectorLimits(x, 1, out, { single: 1, rest: 0 })) return undefined;
   const n = x.length;
   let peak = -Infinity;
@@ -35,8 +39,11 @@ export function sparsemaxInto(x: Float64Array, out: Float64Array): Sparsemax | u
     hi[i] = Number.isFinite(d) ? d : -Infinity;
     lo[i] = Number.isFinite(d) ? dl : 0;
     if (hi[i]! > -1.5) candidates.push(i);
+    if ((i & STEP_MASK) === STEP_MASK) yield;
   }
+  yield;
   candidates.sort((a, b) => hi[b]! - hi[a]! || lo[b]! - lo[a]!);
+  yield;
   // Running sum S of the k largest as sHi + sLo; τₖ = (S − 1)/k.
   let sHi = 0;
   let sLo = 0;
@@ -76,6 +83,7 @@ export function sparsemaxInto(x: Float64Array, out: Float64Array): Sparsemax | u
     } else {
       out[i] = 0;
     }
+    if ((i & STEP_MASK) === STEP_MASK) yield;
   }
   return { size: count, inSupport };
 }
@@ -85,9 +93,9 @@ export function sparsemaxInto(x: Float64Array, out: Float64Array): Sparsemax | u
  * Jacobian is diag(s) − s·sᵀ/|S| with s the support's indicator). An entry exactly at τ, where p
  * has a corner, counts as outside: the convention of relu'(0) = 0.
  */
-export function sparsemaxJacobianDiagonal(x: Float64Array, out: Float64Array): void {
+export function* sparsemaxJacobianDiagonal(x: Float64Array, out: Float64Array): Steps {
   const p = new Float64Array(x.length);
-  const support = sparsemaxInto(x, p);
+  const support = yield* sparsemaxInto(x, p);
   if (!support) {
     // The limits: one +∞ entry has all the mass and a support of 1, so 1 − 1/1 = 0 there and 0
     // elsewhere; with two or more the support is not known (NaN there).
