@@ -2,7 +2,7 @@ import type { PlotSpec } from '../plot-spec.js';
 import { sampleCurve, type Curve } from '../sampling.js';
 import { buildAxis } from './axis.js';
 import { sampleIntoColumns } from './column-samples.js';
-import { finiteExtent, viewInterval } from './limits.js';
+import { finiteExtent, limitsView, viewInterval } from './limits.js';
 import { ColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
 import { figureGeometry, THEMES } from './style.js';
@@ -17,7 +17,7 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
   const toUnits = (v: number) => (units === 'points' ? Number(((v * 72) / spec.dpi).toFixed(6)) : v);
   const [width, height, dpi] = [toUnits(spec.width), toUnits(spec.height), units === 'points' ? 72 : spec.dpi];
   const { box, px } = figureGeometry(width, height, dpi, style);
-  const [xMin, xMax] = spec.xlim ?? viewInterval(spec.from, spec.to, style.margin);
+  const [xMin, xMax] = spec.xlim ? limitsView(...spec.xlim) : viewInterval(spec.from, spec.to, style.margin);
   const columns = Math.ceil(box.right - box.left);
   const series: Series[] = spec.curves.map((curve) => {
     const { activation, params, quantity } = curve;
@@ -34,7 +34,7 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
     return { label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y };
   });
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
-  const [yMin, yMax] = spec.ylim ?? (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
+  const [yMin, yMax] = spec.ylim ? limitsView(...spec.ylim) : (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
   return {
     width,
     height,
