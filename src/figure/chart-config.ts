@@ -15,10 +15,12 @@ import { figureGeometry } from './style.js';
 function visiblePoints(series: Series, figure: FigureModel, columns: number, rows: number): Point[] {
   const points: Point[] = [];
   let run: PixelPoint[] = [];
+  // Path.should_simplify: only paths of 128 vertices or more are simplified.
+  const simplify = series.x.length >= 128;
   const flush = () => {
     if (run.length === 0) return;
     if (points.length > 0) points.push({ x: NaN, y: NaN });
-    for (const p of simplifyRun(run)) points.push({ x: p.x / columns, y: p.y / rows });
+    for (const p of simplifyRun(run, simplify)) points.push({ x: p.x / columns, y: p.y / rows });
     run = [];
   };
   for (let i = 0; i < series.x.length; i++) {
@@ -37,14 +39,20 @@ export function chartConfiguration(figure: FigureModel): ChartConfiguration<'lin
   // The canvas has whole pixels (PDF pages: whole points); the figure may be a fraction smaller.
   const [canvasWidth, canvasHeight] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   const lineWidth = figure.lineWidth * px;
-  const datasets = figure.series.map((s) => {
+  const datasets = figure.series.map((s, index) => {
     return {
       label: s.label,
       data: visiblePoints(s, figure, box.right - box.left, box.bottom - box.top),
+      // Chart.js draws datasets from the highest `order` (then index) down, so the first would
+      // end on top; Matplotlib draws lines in the order they were plotted, the last on top.
+      order: -index,
       borderColor: s.color,
       borderWidth: lineWidth,
+      // lines.dashed_pattern in line widths (lines.scale_dashes), in pixels at the figure's dpi.
       borderDash: s.dashed ? style.dashPattern.map((d) => d * lineWidth) : [],
-      borderCapStyle: 'square' as const,
+      // lines.solid_capstyle 'projecting', lines.dash_capstyle 'butt': square caps would fill
+      // most of each gap.
+      borderCapStyle: s.dashed ? ('butt' as const) : ('square' as const),
       borderJoinStyle: 'round' as const,
       pointRadius: 0,
       tension: 0,
