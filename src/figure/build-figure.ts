@@ -22,7 +22,8 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
   const series: Series[] = spec.curves.map((curve) => {
     const { activation, params, quantity } = curve;
     let points: Curve;
-    if (spec.samples > 4 * columns) {
+    const dense = spec.samples > 4 * columns;
+    if (dense) {
       // Dense samples are cut to each pixel column's extremes as they are made, evaluating only
       // what those need: every later pass is short, and a million samples never sit in memory.
       const extremes = new ColumnExtremes(xMin, xMax, columns);
@@ -31,7 +32,7 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
     } else {
       points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);
     }
-    return { label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y };
+    return { label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y, ...(dense ? { vertices: spec.samples } : {}) };
   });
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
   const [yMin, yMax] = spec.ylim ? limitsView(...spec.ylim) : (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));

@@ -75,7 +75,7 @@ function drawPng(figure: FigureModel, width: number, height: number): Buffer {
 function draw(figure: FigureModel, format: ImageFormat): Buffer {
   const [width, height] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   if (format === 'png') return drawPng(figure, width, height);
-  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
+  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure, { snap: false }), MIME[format]);
 }
 
 /**
