@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createCanvas } from 'canvas';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../src/figure/png.js';
+import { renderPlot } from '../src/figure/render.js';
+import { plotSpec } from '../src/plot-spec.js';
 
 /** A small canvas with opaque and, optionally, half-transparent paint. */
 function painted(transparent: boolean) {
@@ -41,5 +44,33 @@ describe('encodePng', () => {
     const fast = PNG.sync.read(encodePng(canvas.toBuffer('raw'), 37, 23, { opaque: true }));
     const general = PNG.sync.read(encodePng(canvas.toBuffer('raw'), 37, 23, { opaque: false }));
     expect(Buffer.compare(fast.data, general.data)).toBe(0);
+  });
+});
+
+/** The pHYs chunk of a PNG: [pixels per metre x, y, unit], or undefined. */
+function physicalSize(png: Buffer): [number, number, number] | undefined {
+  for (let i = 8; i < png.length; ) {
+    const length = png.readUInt32BE(i);
+    if (png.toString('latin1', i + 4, i + 8) === 'pHYs') return [png.readUInt32BE(i + 8), png.readUInt32BE(i + 12), png[i + 16]!];
+    i += 12 + length;
+  }
+  return undefined;
+}
+
+describe('the dpi in the file', () => {
+  it("writes pHYs as Matplotlib's savefig does (its own PNGs at 50 and 100 dpi)", () => {
+    const canvas = painted(false);
+    for (const [dpi, file] of [[50, 'dpi50-mish-silu-gelu.png'], [100, 'elu_-20_20.png']] as const) {
+      const theirs = physicalSize(readFileSync(new URL(`../fixtures/matplotlib/${file}`, import.meta.url)));
+      expect(physicalSize(encodePng(canvas.toBuffer('raw'), 37, 23, { opaque: true, dpi })), `${dpi} dpi`).toEqual(theirs);
+    }
+  });
+
+  it('`activ plot elu --dpi 200` writes a PNG that says 200 dpi', async () => {
+    const png = await renderPlot(plotSpec({ functions: [{ name: 'elu' }], dpi: 200 }), 'png');
+    const [x, y, unit] = physicalSize(png)!;
+    expect(unit).toBe(1); // metres
+    expect([Math.round(x * 0.0254), Math.round(y * 0.0254)]).toEqual([200, 200]);
+    expect(PNG.sync.read(png).width).toBe(1280); // and decodes
   });
 });

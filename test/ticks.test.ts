@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildAxis } from '../src/figure/axis.js';
-import { viewInterval } from '../src/figure/limits.js';
+import { limitsView, viewInterval } from '../src/figure/limits.js';
 import { figureGeometry, matplotlibStyle } from '../src/figure/style.js';
 
 interface AxisRow {
@@ -50,8 +50,22 @@ describe('view limits', () => {
       expect(gotHi).toBeCloseTo(hi, 12);
     }
   });
-  it('does not overflow for a span wider than the double range', () => {
-    const [lo, hi] = viewInterval(-1e308, 1e308);
-    expect(Number.isFinite(lo) && Number.isFinite(hi) && lo < -1e308 && hi > 1e308).toBe(true);
+  it('adds no margin to a span wider than the double range, as autoscale_view ("If a bound isn\'t finite, set margin to zero")', () => {
+    expect(viewInterval(-1e308, 1e308)).toEqual([-1e308, 1e308]);
+  });
+  // Matplotlib 3.6: ax.plot([-1.75e308, 0], [0, 1]) gives xlim (-1e-12, 1e-12): the margin overflows
+  // the low end to -inf, and nonsingular answers an infinite end with ±1e-12. activ keeps the data.
+  it('stops an end at the largest double where the margin would overflow it', () => {
+    const [lo, hi] = viewInterval(-1.75e308, 0);
+    expect(lo).toBe(-Number.MAX_VALUE);
+    expect(hi).toBe(8.75e306);
+  });
+  // Matplotlib 3.6: ax.plot([0, 1], [1 - 5e-15, 1]) autoscales y to (0.9999999999989948, 1.0000000000010003):
+  // MaxNLocator.view_limits widens the span by 1e-12 of each end; ax.set_ylim(1, 1 + 2**-52) gives
+  // (0.95, 1.0500000000000003).
+  it('widens a span too narrow for ticks, from data and from explicit limits, as Matplotlib does', () => {
+    expect(viewInterval(1 - 5e-15, 1)).toEqual([0.9999999999989948, 1.0000000000010003]);
+    expect(limitsView(1, 1 + 2 ** -52)).toEqual([0.95, 1.0500000000000003]);
+    expect(limitsView(1, 1.001)).toEqual([1, 1.001]);
   });
 });

@@ -3,7 +3,7 @@ import { sampleCurve, type Curve } from '../sampling.js';
 import { buildAxis } from './axis.js';
 import { columnSteps } from './column-samples.js';
 import { finishInterruptibly, finishNow, type Steps } from '../yield-point.js';
-import { finiteExtent, viewInterval } from './limits.js';
+import { finiteExtent, limitsView, viewInterval } from './limits.js';
 import { ColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
 import { figureGeometry, THEMES } from './style.js';
@@ -28,13 +28,14 @@ function* figureSteps(spec: PlotSpec, units: 'pixels' | 'points'): Steps<FigureM
   const toUnits = (v: number) => (units === 'points' ? Number(((v * 72) / spec.dpi).toFixed(6)) : v);
   const [width, height, dpi] = [toUnits(spec.width), toUnits(spec.height), units === 'points' ? 72 : spec.dpi];
   const { box, px } = figureGeometry(width, height, dpi, style);
-  const [xMin, xMax] = spec.xlim ?? viewInterval(spec.from, spec.to, style.margin);
+  const [xMin, xMax] = spec.xlim ? limitsView(...spec.xlim) : viewInterval(spec.from, spec.to, style.margin);
   const columns = Math.ceil(box.right - box.left);
   const series: Series[] = [];
   for (const curve of spec.curves) {
     const { activation, params, quantity } = curve;
     let points: Curve;
-    if (spec.samples > 4 * columns) {
+    const dense = spec.samples > 4 * columns;
+    if (dense) {
       // Dense samples are cut to each pixel column's extremes as they are made, evaluating only
       // what those need: every later pass is short, and a million samples never sit in memory.
       const extremes = new ColumnExtremes(xMin, xMax, columns);
@@ -43,11 +44,11 @@ function* figureSteps(spec: PlotSpec, units: 'pixels' | 'points'): Steps<FigureM
     } else {
       points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);
     }
-    series.push({ label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y });
+    series.push({ label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y, ...(dense ? { vertices: spec.samples } : {}) });
     yield;
   }
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
-  const [yMin, yMax] = spec.ylim ?? (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
+  const [yMin, yMax] = spec.ylim ? limitsView(...spec.ylim) : (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
   return {
     width,
     height,

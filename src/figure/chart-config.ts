@@ -7,44 +7,79 @@ import { simplifyRun, type PixelPoint } from './reduce.js';
 import { figureGeometry } from './style.js';
 
 
+/** Where a line's vertices are drawn: the axes box in canvas pixels, and the line's width. */
+interface Placement {
+  readonly left: number;
+  readonly bottom: number;
+  readonly columns: number;
+  readonly rows: number;
+  readonly lineWidth: number;
+  /** Agg's path snapping, which Matplotlib's raster output has and its SVG and PDF do not. */
+  readonly snap: boolean;
+}
+
 /**
- * A series as Chart.js points in axes fractions, simplified to what `columns` x `rows` pixels
- * can show (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js leaves
- * as a gap, as Matplotlib does at inf or NaN.
+ * Agg's PathSnapper with snap 'auto' (src/path_converters.h): a line of at most 1024 vertices
+ * whose every segment is horizontal or vertical to within 1e-4 px goes onto the pixel grid
+ * (centres for an odd width in whole pixels), as a constant curve does in Matplotlib's PNG.
+ * Matplotlib's samples always step in x, while activ draws a jump as an exactly vertical
+ * segment; only horizontal runs count, so a step function is snapped no more than Matplotlib's.
  */
-function visiblePoints(series: Series, figure: FigureModel, columns: number, rows: number): Point[] {
-  const points: Point[] = [];
-  let run: PixelPoint[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    if (points.length > 0) points.push({ x: NaN, y: NaN });
-    for (const p of simplifyRun(run)) points.push({ x: p.x / columns, y: p.y / rows });
-    run = [];
-  };
+function snapsToPixels(runs: readonly PixelPoint[][], vertices: number): boolean {
+  if (vertices > 1024) return false;
+  return runs.every((run) => run.every((p, i) => i === 0 || Math.abs(p.y - run[i - 1]!.y) < 1e-4));
+}
+
+/**
+ * A series as Chart.js points in axes fractions, snapped and simplified as Agg would before
+ * stroking it (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js
+ * leaves as a gap, as Matplotlib does at inf or NaN.
+ */
+function visiblePoints(series: Series, figure: FigureModel, at: Placement): Point[] {
+  const runs: PixelPoint[][] = [[]];
   for (let i = 0; i < series.x.length; i++) {
     const y = series.y[i]!;
-    if (Number.isFinite(y)) run.push({ x: axesFraction(figure.x, series.x[i]!) * columns, y: axesFraction(figure.y, y) * rows });
-    else flush();
+    // Canvas pixels, y downwards, as Agg snaps them.
+    if (Number.isFinite(y)) runs[runs.length - 1]!.push({ x: at.left + axesFraction(figure.x, series.x[i]!) * at.columns, y: at.bottom - axesFraction(figure.y, y) * at.rows });
+    else if (runs[runs.length - 1]!.length > 0) runs.push([]);
   }
-  flush();
+  const vertices = series.vertices ?? series.x.length;
+  if (at.snap && snapsToPixels(runs, vertices)) {
+    const half = Math.round(at.lineWidth) % 2 === 1 ? 0.5 : 0;
+    for (const run of runs) for (const p of run) [p.x, p.y] = [Math.floor(p.x + 0.5) + half, Math.floor(p.y + 0.5) + half];
+  }
+  // Path.should_simplify: only paths of 128 vertices or more are simplified.
+  const simplify = vertices >= 128;
+  const points: Point[] = [];
+  for (const run of runs) {
+    if (run.length === 0) continue;
+    if (points.length > 0) points.push({ x: NaN, y: NaN });
+    for (const p of simplifyRun(run, simplify)) points.push({ x: (p.x - at.left) / at.columns, y: (at.bottom - p.y) / at.rows });
+  }
   return points;
 }
 
 /** The Chart.js configuration that draws `figure`. */
-export function chartConfiguration(figure: FigureModel): ChartConfiguration<'line', Point[]> {
+export function chartConfiguration(figure: FigureModel, { snap = true } = {}): ChartConfiguration<'line', Point[]> {
   const style = figure.style;
   const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style);
   // The canvas has whole pixels (PDF pages: whole points); the figure may be a fraction smaller.
   const [canvasWidth, canvasHeight] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   const lineWidth = figure.lineWidth * px;
-  const datasets = figure.series.map((s) => {
+  const datasets = figure.series.map((s, index) => {
     return {
       label: s.label,
-      data: visiblePoints(s, figure, box.right - box.left, box.bottom - box.top),
+      data: visiblePoints(s, figure, { left: box.left, bottom: box.bottom, columns: box.right - box.left, rows: box.bottom - box.top, lineWidth, snap }),
+      // Chart.js draws datasets from the highest `order` (then index) down, so the first would
+      // end on top; Matplotlib draws lines in the order they were plotted, the last on top.
+      order: -index,
       borderColor: s.color,
       borderWidth: lineWidth,
+      // lines.dashed_pattern in line widths (lines.scale_dashes), in pixels at the figure's dpi.
       borderDash: s.dashed ? style.dashPattern.map((d) => d * lineWidth) : [],
-      borderCapStyle: 'square' as const,
+      // lines.solid_capstyle 'projecting', lines.dash_capstyle 'butt': square caps would fill
+      // most of each gap.
+      borderCapStyle: s.dashed ? ('butt' as const) : ('square' as const),
       borderJoinStyle: 'round' as const,
       pointRadius: 0,
       tension: 0,

@@ -13,9 +13,76 @@ export interface TextBox {
   readonly bottom: number;
 }
 
-/** Ascent and descent of "lp" in the current font: the least height Matplotlib gives a line of text. */
-export function lineMetrics(ctx: Ctx): { actualBoundingBoxAscent: number; actualBoundingBoxDescent: number } {
-  return measure(ctx, 'lp');
+export interface LineMetrics {
+  readonly ascent: number;
+  readonly descent: number;
+}
+
+// FreeType's 16.16 fixed-point arithmetic (FT_MulFix, FT_DivFix, FT_MulDiv), on non-negative values.
+const mulFix = (a: number, b: number) => Math.floor((a * b + 0x8000) / 65536);
+const divFix = (a: number, b: number) => Math.floor((a * 65536 + Math.floor(b / 2)) / b);
+const mulDiv = (a: number, b: number, c: number) => Math.floor((a * b + Math.floor(c / 2)) / c);
+const pixRound = (x: number) => (x + 32) & ~63;
+
+/**
+ * DejaVu Sans, from its glyf table (the same in the 2.35 Matplotlib ships and the 2.37 bundled
+ * here): 2048 units per em, 'l' rises to 1556, 'p' descends to −426, and the round tops of o, e,
+ * s, c (the overshoot of the x-height zone FreeType's autofitter aligns) reach 1147.
+ */
+const DEJAVU = { unitsPerEm: 2048, ascender: 1556, descender: 426, xHeightOvershoot: 1147 };
+
+/**
+ * The ascent and descent of "lp" in whole pixels as Matplotlib's Agg backend measures them: its
+ * FT2Font loads glyphs with FreeType's autofitter (text.hinting 'force_autohint'), which scales
+ * the font so that the x-height lands on a whole pixel (af_latin_metrics_scale_dim: the overshoot
+ * rounded up from 3/8 px) and rounds the ascender and descender zones to whole pixels; the scale
+ * starts from the unrounded size, 10 pt at 50 dpi being 6.9375 px (FT_Set_Char_Size in 26.6).
+ * Cairo hints differently (at 50 dpi "lp" is 6 + 2 px in Cairo, 5 + 1 in Matplotlib), which moved
+ * every label and made legends taller at small dpi. test/text-metrics.test.ts holds this to
+ * Matplotlib's own measurements.
+ */
+export function autofitLineMetrics(fontPx: number): LineMetrics {
+  const scaledHeight = Math.floor(fontPx * 64 + 0.5);
+  let yScale = divFix(scaledHeight, DEJAVU.unitsPerEm);
+  const scaled = mulFix(DEJAVU.xHeightOvershoot, yScale);
+  const fitted = (scaled + 40) & ~63;
+  if (scaled !== fitted) yScale = mulDiv(yScale, fitted, scaled);
+  return { ascent: pixRound(mulFix(DEJAVU.ascender, yScale)) / 64, descent: pixRound(mulFix(DEJAVU.descender, yScale)) / 64 };
+}
+
+/** The pixel size in a canvas font string such as '13.88px "DejaVu Sans"'. */
+function fontPixels(ctx: Ctx): number {
+  return Number.parseFloat(/([\d.]+)px/.exec(ctx.font)?.[1] ?? '10');
+}
+
+/** Whether the canvas is a raster (PNG) one; SVG and PDF lay text out unhinted, as Matplotlib's vector backends do. */
+function isRaster(ctx: Ctx): boolean {
+  return (ctx.canvas as unknown as { type?: string }).type === 'image';
+}
+
+/**
+ * Ascent and descent of "lp" in the current font: the least height Matplotlib gives a line of
+ * text. On a raster canvas, Matplotlib's hinted whole pixels; on SVG and PDF, the font's own
+ * unhinted extents, which is what Cairo measures there and Matplotlib's vector backends use.
+ */
+export function lineMetrics(ctx: Ctx): LineMetrics {
+  if (isRaster(ctx)) return autofitLineMetrics(fontPixels(ctx));
+  const lp = measure(ctx, 'lp');
+  return { ascent: lp.actualBoundingBoxAscent, descent: lp.actualBoundingBoxDescent };
+}
+
+/**
+ * Ascent and descent of `text` as Matplotlib's Text._get_layout takes them: at least those of
+ * "lp". Text that rises above "lp" or hangs below it in Cairo's measure adds that much.
+ */
+export function textMetrics(ctx: Ctx, text: string): LineMetrics {
+  const lp = lineMetrics(ctx);
+  const ink = measure(ctx, text);
+  const cairoLp = measure(ctx, 'lp');
+  return {
+    ascent: lp.ascent + Math.max(0, ink.actualBoundingBoxAscent - cairoLp.actualBoundingBoxAscent),
+    descent: lp.descent + Math.max(0, ink.actualBoundingBoxDescent - cairoLp.actualBoundingBoxDescent),
+  };
 }
 
 interface Ink {
@@ -49,25 +116,39 @@ export function measure(ctx: Ctx, text: string): Ink {
   return ink;
 }
 
+/** Where `text` goes: its box, and the point its first glyph is drawn from. */
+interface TextLayout extends TextBox {
+  readonly x: number;
+  readonly baseline: number;
+}
+
 /**
- * Draw `text` with Matplotlib's alignment: horizontally by the ink extent, vertically by a box
+ * Lay out `text` with Matplotlib's alignment: horizontally by the ink extent, vertically by a box
  * whose ascent and descent are at least those of "lp" (matplotlib.text.Text._get_layout).
- * Returns the box, for placing what comes next to it.
  */
-export function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextBox {
+export function layoutText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextLayout {
   const ink = measure(ctx, text);
-  const lp = lineMetrics(ctx);
-  const ascent = Math.max(ink.actualBoundingBoxAscent, lp.actualBoundingBoxAscent);
-  const descent = Math.max(ink.actualBoundingBoxDescent, lp.actualBoundingBoxDescent);
+  const { ascent, descent } = textMetrics(ctx, text);
   const inkLeft = -ink.actualBoundingBoxLeft;
   const inkWidth = ink.actualBoundingBoxRight + ink.actualBoundingBoxLeft;
   const left = ha === 'left' ? x : ha === 'center' ? x - inkWidth / 2 : x - inkWidth;
   const baseline =
     va === 'top' ? y + ascent : va === 'baseline' ? y : va === 'center_baseline' ? y + ascent / 2 : y - descent;
+  return { left, right: left + inkWidth, top: baseline - ascent, bottom: baseline + descent, x: left - inkLeft, baseline };
+}
+
+/** Draw `text` laid out as `layoutText` does; returns its box, for placing what comes next to it. */
+export function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlign, va: VAlign): TextBox {
+  const layout = layoutText(ctx, text, x, y, ha, va);
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(text, left - inkLeft, baseline);
-  return { left, right: left + inkWidth, top: baseline - ascent, bottom: baseline + descent };
+  ctx.fillText(text, layout.x, layout.baseline);
+  return { left: layout.left, right: layout.right, top: layout.top, bottom: layout.bottom };
+}
+
+/** Whether two boxes share a point (transforms.Bbox.intersection is not None). */
+export function boxesMeet(a: TextBox, b: TextBox): boolean {
+  return Math.max(a.left, b.left) <= Math.min(a.right, b.right) && Math.max(a.top, b.top) <= Math.min(a.bottom, b.bottom);
 }
 
 /**

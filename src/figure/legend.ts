@@ -5,7 +5,7 @@
  * Chart.js's own legend sits outside the chart area and would move the axes box.
  */
 import type { LegendLocation } from '../plot-spec.js';
-import { drawText, lineMetrics, measure, type Ctx } from './drawing.js';
+import { drawText, measure, pixelFor, snap, textMetrics, type Ctx } from './drawing.js';
 import type { FigureModel } from './model.js';
 import type { Geometry } from './style.js';
 
@@ -56,22 +56,26 @@ function segmentHits(x0: number, y0: number, x1: number, y1: number, r: Rect): b
   return true;
 }
 
-/** A drawn line in canvas pixels; NaN points separate its runs. */
+/** A curve's vertices in canvas pixels, as Matplotlib's legend sees the line's path; NaN where a value is missing. */
 export type Polyline = readonly { readonly x: number; readonly y: number }[];
 
-/** How many lines cross the rectangle (Matplotlib counts each line once). */
+/**
+ * Legend._find_best_position's badness: the vertices strictly inside the rectangle
+ * (Bbox.count_contains), plus one for each line that touches it (Path.intersects_bbox).
+ */
 function badness(lines: readonly Polyline[], r: Rect): number {
-  let crossing = 0;
+  let score = 0;
   for (const line of lines) {
+    for (const p of line) if (p.x > r.left && p.x < r.left + r.width && p.y > r.top && p.y < r.top + r.height) score++;
     for (let i = 1; i < line.length; i++) {
       const [p, q] = [line[i - 1]!, line[i]!];
-      if (!Number.isNaN(p.x + q.x) && segmentHits(p.x, p.y, q.x, q.y, r)) {
-        crossing++;
+      if (!Number.isNaN(p.x + p.y + q.x + q.y) && segmentHits(p.x, p.y, q.x, q.y, r)) {
+        score++;
         break;
       }
     }
   }
-  return crossing;
+  return score;
 }
 
 function roundedRect(ctx: Ctx, r: Rect, radius: number): void {
@@ -85,53 +89,91 @@ function roundedRect(ctx: Ctx, r: Rect, radius: number): void {
   ctx.closePath();
 }
 
-/** The legend for `figure`, placed clear of `lines` (what was drawn, in canvas pixels) when 'best'. */
-export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, location: LegendLocation, lines: readonly Polyline[]): void {
+/** The figure's curves in canvas pixels, every sample (Matplotlib tests the unsimplified path). */
+function curvesInPixels(figure: FigureModel, geometry: Geometry): Polyline[] {
+  const { box } = geometry;
+  return figure.series.map((s) => {
+    const line: { x: number; y: number }[] = [];
+    for (let i = 0; i < s.x.length; i++) {
+      const y = s.y[i]!;
+      line.push(Number.isFinite(y) ? { x: pixelFor(figure.x, s.x[i]!, box.left, box.right), y: pixelFor(figure.y, y, box.bottom, box.top) } : { x: NaN, y: NaN });
+    }
+    return line;
+  });
+}
+
+/**
+ * The legend for `figure`, laid out as matplotlib.legend.Legend._init_legend_box packs it: per
+ * curve a handle box (handlelength wide, 0.7 font sizes high, on the baseline) beside its label,
+ * rows as tall as their text, labelspacing apart, borderpad around; placed clear of the curves
+ * when 'best'.
+ */
+export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, location: LegendLocation): void {
   const { style } = figure;
   const fs = style.fontSizePt * geometry.px;
   ctx.save();
   ctx.font = `${fs}px "${style.fontFamily}"`;
-  // Matplotlib's legend rcParams, in font sizes.
-  const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad] = [0.4, 0.5, 2.0, 0.8, 0.5].map((k) => k * fs) as [number, number, number, number, number];
-  const lp = lineMetrics(ctx);
-  const rowHeight = lp.actualBoundingBoxAscent + lp.actualBoundingBoxDescent;
-  const textWidth = Math.max(...figure.series.map((s) => measure(ctx, s.label).width));
-  const n = figure.series.length;
-  const width = 2 * borderPad + handleLength + handleTextPad + textWidth;
-  const height = 2 * borderPad + n * rowHeight + (n - 1) * labelSpacing;
+  // Matplotlib's legend rcParams, in font sizes; handleheight 0.7.
+  const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad, handleHeight] = [0.4, 0.5, 2.0, 0.8, 0.5, 0.7].map((k) => k * fs) as [number, number, number, number, number, number];
+  // HPacker(align='baseline'): a row reaches up to the taller of the handle box and the label, down to the label's descent.
+  const rows = figure.series.map((s) => {
+    const { ascent, descent } = textMetrics(ctx, s.label);
+    // Matplotlib's text width (FT2Font's, at 8 times the horizontal resolution) is within a
+    // tenth of a pixel of the advance width, closer than the ink's.
+    return { above: Math.max(handleHeight, ascent), below: descent, textWidth: measure(ctx, s.label).width };
+  });
+  const columnHeight = rows.reduce((h, r) => h + r.above + r.below, 0) + (rows.length - 1) * labelSpacing;
+  const width = 2 * borderPad + handleLength + handleTextPad + Math.max(...rows.map((r) => r.textWidth));
+  const height = 2 * borderPad + columnHeight;
 
   let rect: Rect;
   if (location === 'best') {
+    const lines = curvesInPixels(figure, geometry);
     const candidates = SPOTS.map((spot) => anchor(spot, width, height, geometry, borderAxesPad));
-    const scores = candidates.map((r) => badness(lines, r));
-    rect = candidates[scores.indexOf(Math.min(...scores))]!;
+    rect = candidates[0]!;
+    let best = Infinity;
+    for (const candidate of candidates) {
+      const score = badness(lines, candidate);
+      if (score < best) [best, rect] = [score, candidate];
+      if (score === 0) break;
+    }
   } else {
     rect = anchor(location, width, height, geometry, borderAxesPad);
   }
 
-  roundedRect(ctx, rect, 0.2 * fs);
+  // The frame: a FancyBboxPatch drawn with snap=True, so its edges sit on pixel centres.
+  const edgeWidth = style.legend.edgeWidthPt * geometry.px;
+  const frame = { left: snap(rect.left, edgeWidth), top: snap(rect.top, edgeWidth) };
+  const framed = { ...frame, width: snap(rect.left + rect.width, edgeWidth) - frame.left, height: snap(rect.top + rect.height, edgeWidth) - frame.top };
+  roundedRect(ctx, framed, 0.2 * fs);
   ctx.fillStyle = style.legend.face;
   ctx.fill();
-  ctx.lineWidth = style.legend.edgeWidthPt * geometry.px;
+  ctx.lineWidth = edgeWidth;
   ctx.strokeStyle = style.legend.edge;
   ctx.stroke();
 
   const lineWidth = figure.lineWidth * geometry.px;
+  let top = rect.top + borderPad;
   figure.series.forEach((s, i) => {
-    const top = rect.top + borderPad + i * (rowHeight + labelSpacing);
-    const middle = top + lp.actualBoundingBoxAscent - (lp.actualBoundingBoxAscent - lp.actualBoundingBoxDescent) / 2;
+    const row = rows[i]!;
+    const baseline = top + row.above;
     const x0 = rect.left + borderPad;
+    // The handle: a horizontal Line2D half the handle box above the baseline, which Agg snaps
+    // to the pixel grid as it does any path of horizontal and vertical segments: a crisp line
+    // of the curve's colour, not a pale two-pixel smear.
+    const y = snap(baseline - handleHeight / 2, lineWidth);
     ctx.beginPath();
     ctx.strokeStyle = s.color;
     ctx.lineWidth = lineWidth;
-    ctx.lineCap = 'butt';
+    ctx.lineCap = s.dashed ? 'butt' : 'square';
     ctx.setLineDash(s.dashed ? style.dashPattern.map((d) => d * lineWidth) : []);
-    ctx.moveTo(x0, middle);
-    ctx.lineTo(x0 + handleLength, middle);
+    ctx.moveTo(snap(x0, lineWidth), y);
+    ctx.lineTo(snap(x0 + handleLength, lineWidth), y);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = style.foreground;
-    drawText(ctx, s.label, x0 + handleLength + handleTextPad, top, 'left', 'top');
+    drawText(ctx, s.label, x0 + handleLength + handleTextPad, baseline, 'left', 'baseline');
+    top = baseline + row.below + labelSpacing;
   });
   ctx.restore();
 }

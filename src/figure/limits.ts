@@ -1,20 +1,35 @@
 import { matplotlibStyle } from './style.js';
+import { nonsingular } from './ticks.js';
 
 /**
- * The view interval Matplotlib's autoscale gives data spanning [lo, hi]: a flat span is widened
- * (MaxNLocator.nonsingular, expander 0.05), then 5 % of the span is added on each side.
+ * The view interval Matplotlib's autoscale gives data spanning [lo, hi]
+ * (axes/_base.py, autoscale_view's handle_single_axis, then Axis._set_lim):
+ * the locator's nonsingular (expander 0.05, tiny 1e-15) widens a flat span; the margin adds 5 %
+ * of the span on each side, none when the span overflows; MaxNLocator.view_limits widens a span
+ * still too narrow for its ticks (nonsingular, expander 1e-12, tiny 1e-13); set_xlim checks once
+ * more. So a curve whose values differ only in the last bits is drawn flat in the middle of a
+ * view ±1e-12 around it, as Matplotlib draws it, not as a staircase of rounding steps.
  *
- * One deliberate difference: Matplotlib replaces any span whose magnitude is below 1e-287 with
- * ±0.05, which would show −1e-300..1e-300 as a single vertical line; activ keeps such spans.
- * The arithmetic avoids forming hi − lo, which overflows for −1e308..1e308.
+ * Deliberate differences: ranges below about 1e-287 are kept (see `nonsingular`), and where the
+ * margin would push an end past the largest double, the end stops there (Matplotlib's end
+ * becomes infinite and the view collapses to ±1e-12).
  */
 export function viewInterval(lo: number, hi: number, margin: number = matplotlibStyle.margin): [number, number] {
-  if (!(lo < hi)) {
-    if (lo === 0 && hi === 0) [lo, hi] = [-0.05, 0.05];
-    else [lo, hi] = [lo - 0.05 * Math.abs(lo), hi + 0.05 * Math.abs(hi)];
-  }
-  const delta = hi * margin - lo * margin;
-  return [clampFinite(lo - delta), clampFinite(hi + delta)];
+  let [x0, x1] = nonsingular(lo, hi, 0.05, 1e-15);
+  let delta = (x1 - x0) * margin;
+  if (!Number.isFinite(delta)) delta = 0; // "If a bound isn't finite, set margin to zero."
+  [x0, x1] = [clampFinite(x0 - delta), clampFinite(x1 + delta)];
+  [x0, x1] = nonsingular(x0, x1, 1e-12, 1e-13);
+  return limitsView(x0, x1);
+}
+
+/**
+ * The view Matplotlib sets for explicit limits, ax.set_xlim(lo, hi) (activ's --xlim, --ylim):
+ * Axis._set_lim passes them through the locator's nonsingular (expander 0.05, tiny 1e-15), so a
+ * range narrower than about 1e-15 of its magnitude opens to ±5 % around it.
+ */
+export function limitsView(lo: number, hi: number): [number, number] {
+  return nonsingular(lo, hi, 0.05, 1e-15);
 }
 
 function clampFinite(v: number): number {

@@ -9,7 +9,7 @@
  * draws, dashes and clips the curves.
  */
 import type { Chart, Plugin } from 'chart.js';
-import { drawText, pixelFor, snap, type TextBox } from './drawing.js';
+import { boxesMeet, drawText, layoutText, pixelFor, snap, type TextBox } from './drawing.js';
 import { drawLegend } from './legend.js';
 import type { FigureModel } from './model.js';
 import { figureGeometry } from './style.js';
@@ -111,7 +111,8 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
       const xFallback = { left: box.left, right: box.right, top: box.bottom, bottom: box.bottom };
       const xLabels = union(xBoxes, xFallback);
       if (figure.x.offsetText) drawText(ctx, figure.x.offsetText, box.right, xLabels.bottom + offsetPad, 'right', 'top');
-      if (figure.y.offsetText) drawText(ctx, figure.y.offsetText, box.left, box.top - offsetPad, 'left', 'bottom');
+      // YAxis: the offset text's baseline 3 pt above the axes (va 'baseline', ha 'left').
+      const yOffset = figure.y.offsetText ? drawText(ctx, figure.y.offsetText, box.left, box.top - offsetPad, 'left', 'baseline') : undefined;
 
       const labelPad = style.labelPadPt * px;
       if (figure.xlabel) drawText(ctx, figure.xlabel, (box.left + box.right) / 2, xLabels.bottom + labelPad, 'center', 'top');
@@ -125,15 +126,24 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
       }
       if (figure.title) {
         ctx.font = font(style.titleSizePt);
-        drawText(ctx, figure.title, (box.left + box.right) / 2, box.top - style.titlePadPt * px, 'center', 'baseline');
+        const titlePad = style.titlePadPt * px;
+        const centre = (box.left + box.right) / 2;
+        // Axes._update_title_position: the title's anchor sits on the axes top, raised by the
+        // pad; where the y offset text is in its way, the anchor moves to the top of that text,
+        // and once more if the title still reaches below it. Canvas y runs downwards, so
+        // Matplotlib's "ymin < top" is "bottom > top" here.
+        let top = box.top;
+        const layout = (anchor: number) => layoutText(ctx, figure.title!, centre, anchor - titlePad, 'center', 'baseline');
+        if (yOffset && boxesMeet(yOffset, layout(top))) top = yOffset.top;
+        let anchor = box.top;
+        if (layout(anchor).bottom > top) {
+          anchor = top;
+          if (layout(anchor).bottom > top) anchor = 2 * top - layout(anchor).bottom;
+        }
+        drawText(ctx, figure.title, centre, anchor - titlePad, 'center', 'baseline');
       }
       ctx.restore();
-      if (figure.legend !== false) {
-        // The curves as drawn: Chart.js's points are axes fractions, reduced to the visible ones.
-        const [width, height] = [box.right - box.left, box.bottom - box.top];
-        const lines = chart.data.datasets.map((d) => (d.data as { x: number; y: number }[]).map((p) => ({ x: box.left + p.x * width, y: box.bottom - p.y * height })));
-        drawLegend(ctx, figure, geometry, figure.legend, lines);
-      }
+      if (figure.legend !== false) drawLegend(ctx, figure, geometry, figure.legend);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface Series {
   readonly dashed: boolean;
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** How many vertices Matplotlib's line would have (every sample), when x and y keep fewer. */
+  readonly vertices?: number;
 }
 
 /**

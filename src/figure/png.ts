@@ -75,16 +75,37 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
+ * The pHYs chunk: pixels per metre in x and y, unit 1 (metre), as Pillow writes it for
+ * Matplotlib's savefig(dpi=...) (PngImagePlugin: int(dpi / 0.0254 + 0.5)), so word processors
+ * and LaTeX place the figure at its physical size.
+ */
+function physicalSize(dpi: number): Buffer {
+  const perMetre = Math.floor(dpi / 0.0254 + 0.5);
+  const data = Buffer.alloc(9);
+  data.writeUInt32BE(perMetre, 0);
+  data.writeUInt32BE(perMetre, 4);
+  data[8] = 1;
+  return chunk('pHYs', data);
+}
+
+/**
  * A PNG file from Cairo's raw ARGB32 pixels (native little-endian: B, G, R, A bytes, alpha
  * premultiplied), `width` x `height`. `opaque` promises every pixel has alpha 255 (a figure with
  * its background painted), which allows the fast path; that path reuses `raw` as scratch.
+ * `dpi`, when given, is written into the file (pHYs).
  */
-export function encodePng(raw: Buffer, width: number, height: number, { opaque = false, level = 1, strategy = constants.Z_DEFAULT_STRATEGY } = {}): Buffer {
+export function encodePng(
+  raw: Buffer,
+  width: number,
+  height: number,
+  { opaque = false, level = 1, strategy = constants.Z_DEFAULT_STRATEGY, dpi }: { opaque?: boolean; level?: number; strategy?: number; dpi?: number } = {},
+): Buffer {
   const rows = opaque ? rowsOfOpaque(raw, width, height) : upFilteredRgba(new Uint32Array(raw.buffer, raw.byteOffset, width * height), width, height);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
+  const phys = dpi === undefined ? [] : [physicalSize(dpi)];
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...phys, chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -2,14 +2,9 @@
  * The points of a curve that its pixels can show. When there are many more samples than pixel
  * columns, only the first, lowest, highest and last sample of each column are kept, right after
  * sampling (keepColumnExtremes), so a million samples cost about what a thousand do and no spike
- * or jump is lost. Then, as Matplotlib's Agg backend simplifies every line it draws, dropping
- * vertices within 1/9 px of the path (path.simplify_threshold), simplifyRun does the same with
- * simplify-js (Douglas–Peucker).
+ * or jump is lost. Then simplifyRun simplifies the line exactly as Matplotlib's Agg backend
+ * does before it strokes it (PathSimplifier, path.simplify_threshold 1/9 px).
  */
-import { createRequire } from 'node:module';
-
-// CommonJS, required rather than imported: see render.ts.
-const simplify = createRequire(import.meta.url)('simplify-js') as typeof import('simplify-js');
 
 export interface PixelPoint {
   x: number;
@@ -144,7 +139,91 @@ export function keepColumnExtremes(x: Float64Array, y: Float64Array, min: number
   return new ColumnExtremes(min, max, columns).add(x, y).result();
 }
 
-/** Drop the vertices within 1/9 px of the line (Douglas–Peucker), as Matplotlib's Agg does. */
-export function simplifyRun(points: PixelPoint[]): PixelPoint[] {
-  return points.length > 2 ? simplify(points, SIMPLIFY_THRESHOLD, true) : points;
+/**
+ * Matplotlib's PathSimplifier (src/path_converters.h), which Agg applies to every line of 128
+ * vertices or more: consecutive segments are merged while each new point stays within 1/9 px
+ * (path.simplify_threshold) of the direction of the first segment of the run, and the furthest
+ * point forward (and backward, if the line turned back) is kept. Written out rather than
+ * Douglas–Peucker (simplify-js): the two keep different vertices, up to 1/9 px apart, and on a
+ * thin, nearly flat curve that moves which pixels are solid. One run of finite points is one
+ * subpath (PathNanRemover starts a new one at every gap).
+ */
+export function simplifyRun(points: readonly PixelPoint[], simplify = true): PixelPoint[] {
+  if (!simplify || points.length < 3) return [...points];
+  const threshold2 = SIMPLIFY_THRESHOLD * SIMPLIFY_THRESHOLD;
+  const out: PixelPoint[] = [{ x: points[0]!.x, y: points[0]!.y }];
+  let [lastX, lastY] = [points[0]!.x, points[0]!.y];
+  let [origDx, origDy, origNorm2] = [0, 0, 0];
+  let [forwardMax, backwardMax] = [0, 0];
+  let [lastForwardMax, lastBackwardMax] = [false, false];
+  let [nextX, nextY, nextBackX, nextBackY] = [0, 0, 0, 0];
+  let [startX, startY] = [0, 0];
+
+  for (let i = 1; i < points.length; i++) {
+    const { x, y } = points[i]!;
+    if (origNorm2 === 0) {
+      // No vector yet: this segment is the one the run is built along.
+      origDx = x - lastX;
+      origDy = y - lastY;
+      origNorm2 = origDx * origDx + origDy * origDy;
+      forwardMax = origNorm2;
+      backwardMax = 0;
+      lastForwardMax = true;
+      lastBackwardMax = false;
+      [startX, startY] = [lastX, lastY];
+      [nextX, nextY, lastX, lastY] = [x, y, x, y];
+      continue;
+    }
+    // The perpendicular part of (point − run start) against the run's direction.
+    const totDx = x - startX;
+    const totDy = y - startY;
+    const totDot = origDx * totDx + origDy * totDy;
+    const paraDx = (totDot * origDx) / origNorm2;
+    const paraDy = (totDot * origDy) / origNorm2;
+    const perpDx = totDx - paraDx;
+    const perpDy = totDy - paraDy;
+    if (perpDx * perpDx + perpDy * perpDy < threshold2) {
+      const paraNorm2 = paraDx * paraDx + paraDy * paraDy;
+      lastForwardMax = false;
+      lastBackwardMax = false;
+      if (totDot > 0) {
+        if (paraNorm2 > forwardMax) {
+          lastForwardMax = true;
+          forwardMax = paraNorm2;
+          [nextX, nextY] = [x, y];
+        }
+      } else if (paraNorm2 > backwardMax) {
+        lastBackwardMax = true;
+        backwardMax = paraNorm2;
+        [nextBackX, nextBackY] = [x, y];
+      }
+      [lastX, lastY] = [x, y];
+      continue;
+    }
+    // _push: emit the run, then start the next one from this point.
+    if (backwardMax > 0) {
+      if (lastForwardMax) out.push({ x: nextBackX, y: nextBackY }, { x: nextX, y: nextY });
+      else out.push({ x: nextX, y: nextY }, { x: nextBackX, y: nextBackY });
+    } else {
+      out.push({ x: nextX, y: nextY });
+    }
+    if (!lastForwardMax && !lastBackwardMax) out.push({ x: lastX, y: lastY });
+    origDx = x - lastX;
+    origDy = y - lastY;
+    origNorm2 = origDx * origDx + origDy * origDy;
+    forwardMax = origNorm2;
+    lastForwardMax = true;
+    const queued = out[out.length - 1]!;
+    [startX, startY] = [queued.x, queued.y];
+    [lastX, lastY, nextX, nextY] = [x, y, x, y];
+    backwardMax = 0;
+    lastBackwardMax = false;
+  }
+  // The end of the path: the run's furthest points, then the last point.
+  if (origNorm2 !== 0) {
+    out.push({ x: nextX, y: nextY });
+    if (backwardMax > 0) out.push({ x: nextBackX, y: nextBackY });
+  }
+  out.push({ x: lastX, y: lastY });
+  return out;
 }

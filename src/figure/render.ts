@@ -69,13 +69,13 @@ function drawPng(figure: FigureModel, width: number, height: number): Buffer {
   }
   // Cairo's pixels, encoded by png.ts: a quarter of the time node-canvas's own encoder takes.
   const raw = (chart.canvas as unknown as Canvas).toBuffer('raw');
-  return encodePng(raw, width, height, { opaque: !figure.transparent });
+  return encodePng(raw, width, height, { opaque: !figure.transparent, dpi: figure.dpi });
 }
 
 function draw(figure: FigureModel, format: ImageFormat): Buffer {
   const [width, height] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   if (format === 'png') return drawPng(figure, width, height);
-  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure), MIME[format]);
+  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure, { snap: false }), MIME[format]);
 }
 
 /**

@@ -1,36 +1,31 @@
 /**
- * Matplotlib's default tick choice and tick labels, ported from matplotlib.ticker (3.6):
+ * Matplotlib's default tick choice and tick labels, ported from matplotlib/ticker.py (3.6):
  * MaxNLocator(nbins='auto', steps=[1, 2, 2.5, 5, 10]) and ScalarFormatter with its offset and
  * scientific notation. No npm package reproduces these rules, and the figure must match
- * Matplotlib's to the pixel, so the algorithms are carried over step by step; comments name the
- * Python they follow.
+ * Matplotlib's to the pixel, so the algorithms are carried over step by step, with Python's own
+ * float operations (python-float.ts) wherever JavaScript's would round differently; comments
+ * name the Python they follow.
  */
+import { cPow10, floorDiv, formatFixed, formatGeneral, intPow10, log10, numpyPowerOfTen, pyDivmod, rint } from './python-float.js';
 
 const MINUS = '\u2212';
 
-/** Python's float divmod: floor division with the remainder's sign following the divisor. */
-function pyDivmod(x: number, y: number): [number, number] {
-  let mod = x % y;
-  let div = (x - mod) / y;
-  if (mod !== 0 && y < 0 !== mod < 0) {
-    mod += y;
-    div -= 1;
-  }
-  let floorDiv = Math.floor(div);
-  if (div - floorDiv > 0.5) floorDiv += 1;
-  return [floorDiv, mod];
+/** Formatter.fix_minus with axes.unicode_minus: every '-' becomes U+2212. */
+function fixMinus(s: string): string {
+  return s.replace(/-/g, MINUS);
 }
 
-/** matplotlib.ticker.scale_range */
+/** ticker.scale_range(vmin, vmax, n, threshold=100) */
 function scaleRange(vmin: number, vmax: number, n: number): { scale: number; offset: number } {
-  const dv = Math.abs(vmax - vmin);
+  const dv = Math.abs(vmax - vmin); // > 0 as nonsingular is called before
   const meanv = (vmax + vmin) / 2;
-  const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * 10 ** Math.floor(Math.log10(Math.abs(meanv)));
-  const scale = 10 ** Math.floor(Math.log10(dv / n));
+  // 10 ** (math.log10(abs(meanv)) // 1): a float power, glibc's pow
+  const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * cPow10(floorDiv(log10(Math.abs(meanv)), 1));
+  const scale = cPow10(floorDiv(log10(dv / n), 1));
   return { scale, offset };
 }
 
-/** matplotlib.ticker._Edge_integer: tick counting that tolerates float error near an offset. */
+/** ticker._Edge_integer: tick counting that tolerates float error near an offset. */
 class EdgeInteger {
   private readonly offset: number;
   constructor(
@@ -42,15 +37,17 @@ class EdgeInteger {
   private closeTo(ms: number, edge: number): boolean {
     let tol = 1e-10;
     if (this.offset > 0) {
-      const digits = Math.log10(this.offset / this.step);
+      const digits = log10(this.offset / this.step);
       tol = Math.min(0.4999, Math.max(1e-10, 10 ** (digits - 12)));
     }
     return Math.abs(ms - edge) < tol;
   }
+  /** The largest n with n·step <= x. */
   le(x: number): number {
     const [d, m] = pyDivmod(x, this.step);
     return this.closeTo(m / this.step, 1) ? d + 1 : d;
   }
+  /** The smallest n with n·step >= x. */
   ge(x: number): number {
     const [d, m] = pyDivmod(x, this.step);
     return this.closeTo(m / this.step, 0) ? d : d + 1;
@@ -63,8 +60,9 @@ const EXTENDED_STEPS = [...STEPS.slice(0, -1).map((s) => 0.1 * s), ...STEPS, 10 
 const MIN_N_TICKS = 2;
 
 /**
- * The number of tick intervals Matplotlib allows on an axis: Axis.get_tick_space, clipped to 9.
- * Matplotlib assumes a tick label is at most 3 font sizes wide (x) or 2 high (y).
+ * The number of tick intervals Matplotlib allows on an axis: Axis.get_tick_space, clipped to
+ * 1..9 as MaxNLocator._raw_ticks does. Matplotlib assumes a tick label is at most 3 font sizes
+ * wide (x) or 2 high (y).
  * @param lengthPt axis length in points
  * @param fontSizePt tick label size in points
  */
@@ -73,11 +71,21 @@ export function tickSpace(lengthPt: number, fontSizePt: number, axis: 'x' | 'y')
   return Math.min(9, Math.max(MIN_N_TICKS - 1, space));
 }
 
-/** matplotlib.transforms.nonsingular as MaxNLocator.tick_values calls it. */
-function nonsingular(vmin: number, vmax: number, expander: number, tiny: number): [number, number] {
+/**
+ * transforms.nonsingular(vmin, vmax, expander, tiny): widen a range too narrow for doubles
+ * (at most `tiny` of its largest end) by `expander` of each end.
+ *
+ * One deliberate difference: Matplotlib replaces any range whose ends are both below
+ * 1e6 / tiny × the smallest normal double (about 1e-287) with ±expander, which would show
+ * −1e-300..1e-300 as a single vertical line; activ keeps such ranges. A non-finite end is
+ * Matplotlib's "no data yet", answered with ±expander as there.
+ */
+export function nonsingular(vmin: number, vmax: number, expander: number, tiny: number): [number, number] {
+  if (!Number.isFinite(vmin) || !Number.isFinite(vmax)) return [-expander, expander];
+  if (vmax < vmin) [vmin, vmax] = [vmax, vmin];
   const maxAbs = Math.max(Math.abs(vmin), Math.abs(vmax));
   if (vmax - vmin <= maxAbs * tiny) {
-    if (vmin === 0 && vmax === 0) return [-expander, expander];
+    if (vmax === 0 && vmin === 0) return [-expander, expander];
     return [vmin - expander * Math.abs(vmin), vmax + expander * Math.abs(vmax)];
   }
   return [vmin, vmax];
@@ -94,12 +102,12 @@ function rawTicks(vmin: number, vmax: number, nbins: number): number[] {
   let ticks: number[] = [];
   for (let k = istep; k >= 0; k--) {
     const step = steps[k]!;
-    const bestMin = pyDivmod(lo, step)[0] * step;
+    const bestMin = floorDiv(lo, step) * step; // (_vmin // step) * step
     const edge = new EdgeInteger(step, offset);
     const low = edge.le(lo - bestMin);
     const high = edge.ge(hi - bestMin);
     ticks = [];
-    for (let i = low; i <= high; i++) ticks.push(i * step + bestMin);
+    for (let i = low; i <= high; i++) ticks.push(i * step + bestMin); // np.arange(low, high + 1) * step + best_vmin
     const visible = ticks.filter((t) => t <= hi && t >= lo).length;
     if (visible >= MIN_N_TICKS) break;
   }
@@ -107,7 +115,7 @@ function rawTicks(vmin: number, vmax: number, nbins: number): number[] {
 }
 
 /**
- * Tick locations Matplotlib's AutoLocator picks for the view interval [vmin, vmax]. Returns
+ * MaxNLocator.tick_values: the tick locations for the view interval [vmin, vmax]. Returns
  * every location the locator yields (the formatter sees them all); only those inside the view
  * are drawn (see `visibleTicks`).
  */
@@ -116,34 +124,31 @@ export function locateTicks(vmin: number, vmax: number, nbins: number): number[]
   return rawTicks(lo, hi, nbins);
 }
 
-/** The ticks Matplotlib draws: those within the view, allowing for rounding at the ends. */
+/**
+ * The ticks Matplotlib draws (Axis._update_ticks): those inside the view by
+ * transforms._interval_contains_close, which allows 1e-10 of the view's width either side.
+ */
 export function visibleTicks(ticks: readonly number[], vmin: number, vmax: number): number[] {
-  const slack = (vmax / 2 - vmin / 2) * 2e-10; // halves: vmax − vmin overflows for ±1e308
-  return ticks.filter((t) => t >= vmin - slack && t <= vmax + slack);
+  let slack = (vmax - vmin) * 1e-10;
+  if (!Number.isFinite(slack)) slack = (vmax / 2 - vmin / 2) * 2e-10; // a width beyond the double range
+  return ticks.filter((t) => vmin - slack <= t && t <= vmax + slack);
 }
 
-/** numpy.round(x, decimals): scale, round half to even, unscale. */
-function roundHalfEven(x: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  const y = x * scale;
-  let r = Math.round(y);
-  if (Math.abs(y % 1) === 0.5 && r % 2 !== 0) r -= 1;
-  return r / scale;
+/** np.round(x, decimals) for decimals >= 0: rint(x · 10^d) / 10^d with NumPy's power of ten. */
+function numpyRound(x: number, decimals: number): number {
+  const p = numpyPowerOfTen(decimals);
+  return rint(x * p) / p;
 }
 
-/** Matplotlib's "%1.{n}f" with its true minus sign (axes.unicode_minus). */
-function fixed(value: number, decimals: number): string {
-  const s = value.toFixed(decimals);
-  return s.startsWith('-') ? MINUS + s.slice(1) : s;
-}
-
-/** ScalarFormatter.format_data: the offset and 10^n text, e.g. "1e5" or "1.5e−7". */
+/** ScalarFormatter.format_data: the offset's text, e.g. "1e5", "9.999e−1" or "10e−1". */
 function formatData(value: number): string {
-  const e = Math.floor(Math.log10(Math.abs(value)));
-  const s = Math.round((value / 10 ** e) * 1e10) / 1e10;
-  const significand = Number.isInteger(s) ? String(s) : s.toFixed(10).replace(/0+$/, '');
-  const text = e === 0 ? significand : `${significand}e${e}`;
-  return text.replace(/-/g, MINUS);
+  const e = Math.floor(log10(Math.abs(value)));
+  // round(value / 10**e, 10): for e >= 0 an exact int, converted to the nearest double.
+  const ratio = value / intPow10(e);
+  const s = Number(formatFixed(ratio, 10)); // Python's round(x, 10): correctly rounded, half to even
+  const exponent = String(e);
+  const significand = s % 1 === 0 ? String(Math.trunc(s)) : formatGeneral(s, 10); // "%d" or "%1.10g"
+  return fixMinus(e === 0 ? significand : `${significand}e${exponent}`);
 }
 
 export interface TickLabels {
@@ -153,77 +158,90 @@ export interface TickLabels {
   readonly offsetText: string;
 }
 
-/**
- * ScalarFormatter (useOffset, offset threshold 4, power limits −5..6) over tick locations `locs`
- * for the view [vmin, vmax].
- */
-export function formatTicks(locs: readonly number[], vmin: number, vmax: number): TickLabels {
-  if (locs.length === 0) return { labels: [], offsetText: '' };
-  const visible = locs.filter((t) => t >= vmin && t <= vmax);
-
-  // _compute_offset
-  let offset = 0;
-  if (visible.length > 0) {
-    const lmin = Math.min(...visible);
-    const lmax = Math.max(...visible);
-    if (!(lmin === lmax || (lmin <= 0 && 0 <= lmax))) {
-      const [absMin, absMax] = [Math.abs(lmin), Math.abs(lmax)].sort((a, b) => a - b) as [number, number];
-      const sign = Math.sign(lmin);
-      const ommMax = Math.ceil(Math.log10(absMax));
-      let oom = ommMax;
-      while (Math.floor(absMin / 10 ** oom) === Math.floor(absMax / 10 ** oom)) oom--;
-      oom += 1;
-      if ((absMax - absMin) / 10 ** oom <= 1e-2) {
-        oom = ommMax;
-        while (Math.floor(absMax / 10 ** oom) - Math.floor(absMin / 10 ** oom) <= 1) oom--;
-        oom += 1;
-      }
-      const digits = Math.floor(absMax / 10 ** oom);
-      offset = digits >= 10 ** 3 ? sign * digits * 10 ** oom : 0;
-    }
+/** ScalarFormatter._compute_offset: an offset for ticks that share their leading digits. */
+function computeOffset(visible: readonly number[]): number {
+  if (visible.length === 0) return 0;
+  const lmin = Math.min(...visible);
+  const lmax = Math.max(...visible);
+  // Only use offset if there are at least two ticks and every tick has the same sign.
+  if (lmin === lmax || (lmin <= 0 && 0 <= lmax)) return 0;
+  const [absMin, absMax] = [Math.abs(lmin), Math.abs(lmax)].sort((a, b) => a - b) as [number, number];
+  const sign = Math.sign(lmin);
+  // oom_max = np.ceil(math.log10(abs_max)); 10 ** oom with a float oom is glibc's pow.
+  const oomMax = Math.ceil(log10(absMax));
+  const firstBelow = (differ: (oom: number) => boolean): number => {
+    // next(oom for oom in itertools.count(oom_max, -1) if ...); bounded where doubles end.
+    for (let oom = oomMax; oom > -400; oom--) if (differ(oom)) return oom;
+    return -400;
+  };
+  // The smallest power of ten at which abs_min and abs_max are equal.
+  let oom = 1 + firstBelow((o) => floorDiv(absMin, cPow10(o)) !== floorDiv(absMax, cPow10(o)));
+  if ((absMax - absMin) / cPow10(oom) <= 1e-2) {
+    // Straddling a multiple of a large power of ten (relative to the span): the smallest power
+    // at which they are no more than 1 apart.
+    oom = 1 + firstBelow((o) => floorDiv(absMax, cPow10(o)) - floorDiv(absMin, cPow10(o)) > 1);
   }
+  // Only use an offset if it saves at least offset_threshold (4) digits: abs_max // 10**oom >= 10**3.
+  const digits = floorDiv(absMax, cPow10(oom));
+  return digits >= 1000 ? sign * digits * cPow10(oom) : 0;
+}
 
-  // _set_order_of_magnitude
-  let orderOfMagnitude = 0;
-  if (visible.length > 0) {
-    let oom: number;
-    if (offset !== 0) oom = Math.floor(Math.log10(vmax - vmin));
-    else {
-      const val = Math.max(...visible.map(Math.abs));
-      oom = val === 0 ? 0 : Math.floor(Math.log10(val));
-    }
-    if (oom <= -5 || oom >= 6) orderOfMagnitude = oom;
+/** ScalarFormatter._set_order_of_magnitude with axes.formatter.limits (−5, 6). */
+function orderOfMagnitude(visible: readonly number[], offset: number, vmin: number, vmax: number): number {
+  if (visible.length === 0) return 0;
+  let oom: number;
+  if (offset !== 0) oom = Math.floor(log10(vmax - vmin));
+  else {
+    const val = Math.max(...visible.map(Math.abs));
+    oom = val === 0 ? 0 : Math.floor(log10(val));
   }
+  return oom <= -5 || oom >= 6 ? oom : 0;
+}
 
-  // _set_format
-  const scaled = (locs.length < 2 ? [...locs, vmin, vmax] : [...locs]).map((t) => (t - offset) / 10 ** orderOfMagnitude);
-  let locRange = Math.max(...scaled) - Math.min(...scaled);
-  if (locRange === 0) locRange = Math.max(...scaled.map(Math.abs));
+/** ScalarFormatter._set_format: the fewest decimals that still tell the ticks apart. */
+function decimalsFor(locs: readonly number[], offset: number, oom: number, vmin: number, vmax: number): number {
+  // With fewer than two ticks the view's ends stand in for the range, and are dropped after.
+  const scale = cPow10(oom); // 10. ** self.orderOfMagnitude
+  const all = (locs.length < 2 ? [...locs, vmin, vmax] : [...locs]).map((t) => (t - offset) / scale);
+  let locRange = Math.max(...all) - Math.min(...all); // np.ptp
+  if (locRange === 0) locRange = Math.max(...all.map(Math.abs));
   if (locRange === 0) locRange = 1;
-  const shown = locs.length < 2 ? scaled.slice(0, -2) : scaled;
-  const rangeOom = Math.floor(Math.log10(locRange));
+  const shown = locs.length < 2 ? all.slice(0, -2) : all;
+  const rangeOom = Math.floor(log10(locRange));
   let sigfigs = Math.max(0, 3 - rangeOom);
-  const thresh = 1e-3 * 10 ** rangeOom;
+  const thresh = 1e-3 * intPow10(rangeOom);
   while (sigfigs >= 0) {
-    const worst = Math.max(...shown.map((v) => Math.abs(v - roundHalfEven(v, sigfigs))));
+    const worst = shown.length === 0 ? -Infinity : Math.max(...shown.map((v) => Math.abs(v - numpyRound(v, sigfigs))));
     if (worst < thresh) sigfigs--;
     else break;
   }
-  sigfigs++;
+  return sigfigs + 1;
+}
 
-  // __call__
+/**
+ * ScalarFormatter (useOffset, offset threshold 4, power limits −5..6) over tick locations `locs`
+ * for the view [vmin, vmax]: set_locs, then __call__ for each and get_offset.
+ */
+export function formatTicks(locs: readonly number[], vmin: number, vmax: number): TickLabels {
+  if (locs.length === 0) return { labels: [], offsetText: '' };
+  const visible = locs.filter((t) => vmin <= t && t <= vmax);
+  const offset = computeOffset(visible);
+  const oom = orderOfMagnitude(visible, offset, vmin, vmax);
+  const decimals = decimalsFor(locs, offset, oom, vmin, vmax);
+
+  const scale = cPow10(oom);
   const labels = locs.map((t) => {
-    let xp = (t - offset) / 10 ** orderOfMagnitude;
+    let xp = (t - offset) / scale;
     if (Math.abs(xp) < 1e-8) xp = 0;
-    return fixed(xp, sigfigs);
+    return fixMinus(formatFixed(xp, decimals));
   });
 
   // get_offset
   let offsetText = '';
-  if (orderOfMagnitude !== 0 || offset !== 0) {
+  if (oom !== 0 || offset !== 0) {
     const offsetStr = offset === 0 ? '' : (offset > 0 ? '+' : '') + formatData(offset);
-    const sciStr = orderOfMagnitude === 0 ? '' : `1e${orderOfMagnitude}`.replace('-', MINUS);
-    offsetText = sciStr + offsetStr;
+    const sciStr = oom === 0 ? '' : `1e${oom}`;
+    offsetText = fixMinus(sciStr + offsetStr);
   }
   return { labels, offsetText };
 }

@@ -112,3 +112,63 @@ export function chamfer(a: Uint8Array, b: Uint8Array, width: number, height: num
   const p95 = distances[lo]! + (distances[Math.min(lo + 1, distances.length - 1)]! - distances[lo]!) * (rank - lo);
   return { mean, p95 };
 }
+
+/** tab10, axes.prop_cycle, as ../shared/tools/compare-colours names them. */
+export const TAB10: readonly { readonly name: string; readonly rgb: readonly [number, number, number] }[] = [
+  { name: 'blue', rgb: [31, 119, 180] },
+  { name: 'orange', rgb: [255, 127, 14] },
+  { name: 'green', rgb: [44, 160, 44] },
+  { name: 'red', rgb: [214, 39, 40] },
+  { name: 'purple', rgb: [148, 103, 189] },
+  { name: 'brown', rgb: [140, 86, 75] },
+  { name: 'pink', rgb: [227, 119, 194] },
+  { name: 'gray', rgb: [127, 127, 127] },
+  { name: 'olive', rgb: [188, 189, 34] },
+  { name: 'cyan', rgb: [23, 190, 207] },
+];
+
+export interface ColourDistance {
+  readonly name: string;
+  /** Mean Chamfer distance between the two images' pixels of this colour, in pixels. */
+  readonly mean: number;
+  /** This image's pixels of the colour over the reference's. */
+  readonly inkRatio: number;
+}
+
+/**
+ * compare-colours' measure: for each of the first `k` tab10 colours, the pixels within 40 (RGB
+ * distance) of it in each image, compared by Chamfer distance both ways, and their count ratio.
+ * Colours the reference shows on fewer than 30 pixels are skipped, as the tool does.
+ */
+export async function colourDistances(ours: Buffer, reference: Buffer, k: number): Promise<ColourDistance[]> {
+  const [a, b] = await Promise.all([rgbOf(ours), rgbOf(reference)]);
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  const out: ColourDistance[] = [];
+  for (const { name, rgb } of TAB10.slice(0, k)) {
+    const ma = colourMask(a.data, rgb);
+    const mb = colourMask(b.data, rgb);
+    const countB = mb.reduce((s, v) => s + v, 0);
+    if (countB < 30) continue;
+    const countA = ma.reduce((s, v) => s + v, 0);
+    const mean = countA === 0 ? Infinity : chamfer(ma, mb, a.width, a.height).mean;
+    out.push({ name, mean, inkRatio: countA / countB });
+  }
+  return out;
+}
+
+async function rgbOf(png: Buffer): Promise<{ width: number; height: number; data: Uint8ClampedArray }> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
+}
+
+function colourMask(data: Uint8ClampedArray, [r, g, b]: readonly [number, number, number]): Uint8Array {
+  const mask = new Uint8Array(data.length / 4);
+  for (let i = 0; i < mask.length; i++) {
+    const [dr, dg, db] = [data[4 * i]! - r, data[4 * i + 1]! - g, data[4 * i + 2]! - b];
+    mask[i] = Math.sqrt(dr * dr + dg * dg + db * db) < 40 ? 1 : 0;
+  }
+  return mask;
+}
