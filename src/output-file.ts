@@ -34,7 +34,8 @@ import {
 } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { EnvironmentError, UsageError, errnoText } from './errors.js';
+import { errnoText } from './errno-text.js';
+import { EnvironmentError, UsageError } from './errors.js';
 
 /** Where bytes for a path end up, decided before any work is done. */
 type Target =

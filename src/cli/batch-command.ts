@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { EnvironmentError, InterruptedError, UsageError, errnoText } from '../errors.js';
+import { errnoText } from '../errno-text.js';
+import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
 import { oneLine } from './one-line.js';
 import type { RawOptions } from './shared-options.js';
 import { interceptSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';

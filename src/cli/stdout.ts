@@ -1,4 +1,5 @@
-import { EnvironmentError, errnoText } from '../errors.js';
+import { errnoText } from '../errno-text.js';
+import { EnvironmentError } from '../errors.js';
 
 /**
  * Standard output. A reader that goes away early (`activ table ... | head -1`) is not an error:
