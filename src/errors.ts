@@ -25,3 +25,21 @@ export class InterruptedError extends Error {
     super(message);
   }
 }
+
+/**
+ * A value the library will not take, in the library's own words: `subject` is what the caller
+ * called it (a parameter such as `beta`, a request field such as `lineWidth`), `requirement`
+ * what it must be, `value` what it was, and `owner` the function it belongs to, if any.
+ * "softplus: beta must be > 0, not 0". The command line words the same error with its flags
+ * ("--beta must be > 0 for softplus, not 0"), which is why the parts are kept apart.
+ */
+export class InvalidValueError extends UsageError {
+  constructor(
+    readonly subject: string,
+    readonly requirement: string,
+    readonly value: string,
+    readonly owner?: string,
+  ) {
+    super(`${owner === undefined ? '' : `${owner}: `}${subject} ${requirement}, not ${value}`);
+  }
+}

@@ -1,6 +1,7 @@
 import type { Activation } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
+import { gridSpec } from './grid-spec.js';
 import { compute, gridSlice, linearGrid } from './sampling.js';
 import { finishInterruptibly, yieldPoint } from './yield-point.js';
 
@@ -41,7 +42,8 @@ export interface Table {
 /** f (and f') on `samples` evenly spaced points from..to, ends included: the data behind a plot. */
 export function tabulate(name: string | Activation, options: TableOptions): Table {
   const { activation, values } = prepare(name, options.params);
-  const x = linearGrid(options.from, options.to, options.samples);
+  const { from, to, samples } = gridSpec(activation, options);
+  const x = linearGrid(from, to, samples);
   const y = compute(activation, x, values, 'value');
   return options.derivative ? { x, y, dy: compute(activation, x, values, 'derivative') } : { x, y };
 }
@@ -70,7 +72,7 @@ export async function tabulateInSlices(
   sliceSize = 8_192,
 ): Promise<void> {
   const { activation, values } = prepare(name, options.params);
-  const { from, to, samples } = options;
+  const { from, to, samples } = gridSpec(activation, options);
   if (activation.overVector) {
     const x = linearGrid(from, to, samples);
     const y = await finishInterruptibly(activation.computeSteps(x, values, 'value'));

@@ -1,5 +1,5 @@
 import type { Activation } from './activations/activation.js';
-import { UsageError } from './errors.js';
+import { InvalidValueError, UsageError } from './errors.js';
 
 export const DEFAULT_SAMPLES = 1000;
 export const MAX_SAMPLES = 10_000_000;
@@ -11,9 +11,9 @@ export interface GridSpec {
   readonly samples: number;
 }
 
-export function checkInteger(name: string, value: number, min: number, max: number): number {
+export function checkInteger(subject: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
+    throw new InvalidValueError(subject, `must be a whole number from ${min} to ${max}`, String(value));
   }
   return value;
 }
@@ -23,7 +23,7 @@ export function gridSpec(activation: Activation, request: { from?: number; to?: 
   const from = request.from ?? activation.range[0];
   const to = request.to ?? activation.range[1];
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new UsageError(`the x range must be finite, not ${from}..${to}`);
-  if (!(from < to)) throw new UsageError(`the x range must go from low to high (--from below --to), but ${from} >= ${to}`);
-  const samples = checkInteger('--samples', request.samples ?? DEFAULT_SAMPLES, 2, MAX_SAMPLES);
+  if (!(from < to)) throw new UsageError(`the x range must go from low to high, but ${from} >= ${to}`);
+  const samples = checkInteger('samples', request.samples ?? DEFAULT_SAMPLES, 2, MAX_SAMPLES);
   return { from, to, samples };
 }

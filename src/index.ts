@@ -22,21 +22,23 @@ export { defineActivation } from './activations/activation.js';
 export { catalog } from './activations/catalog.js';
 export { findParam, resolveParams } from './activations/params.js';
 export { findActivation, getActivation, normaliseName, suggestNames } from './activations/registry.js';
-export { EnvironmentError, UsageError } from './errors.js';
+export { EnvironmentError, InvalidValueError, UsageError } from './errors.js';
 export { derivative, evaluate, tabulate, type Table } from './evaluation.js';
 export { DEFAULT_SAMPLES, MAX_SAMPLES, gridSpec, type GridSpec } from './grid-spec.js';
 export { linearGrid, sampleCurve, type Curve } from './sampling.js';
 export { plotSpec, type PlotRequest, type PlotSpec } from './plot-spec.js';
-export { LEGEND_LOCATIONS, type CurveSpec, type FigureFormat, type LegendLocation } from './plot-spec.js';
+export { type CurveSpec, type FigureFormat } from './plot-spec.js';
+export { LEGEND_LOCATIONS, type LegendLocation } from './look/legend.js';
+export { THEMES, type ThemeName } from './look/themes.js';
 export type { ImageFormat } from './figure/render.js';
 
-import { UsageError } from './errors.js';
+import { InvalidValueError } from './errors.js';
 import { plotSpec, type PlotRequest } from './plot-spec.js';
 
 /** Render a figure to the bytes of a PNG, SVG or PDF file (`request.format`, default png). */
 export async function plot(request: PlotRequest): Promise<Buffer> {
   const spec = plotSpec(request);
-  if (spec.format === 'term') throw new UsageError("plot() makes files; use the CLI's --format term for the terminal");
+  if (spec.format === 'term') throw new InvalidValueError('format', 'must be png, svg or pdf: plot() makes files (the terminal drawing is the command line\'s)', "'term'");
   const { renderPlot } = await import('./figure/render.js');
   return renderPlot(spec, spec.format);
 }

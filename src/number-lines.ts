@@ -1,12 +1,7 @@
 import { UsageError } from './errors.js';
+import { readNumber } from './number-text.js';
 import { LineSplitter } from './text-lines.js';
 
-/**
- * Numbers one a line, as `activ eval` reads them and as its output writes them, so activ's own
- * output can be fed back in: decimals and exponents, and the words String(number) prints for the
- * specials (Infinity, -Infinity, NaN; inf and nan as other tools print them).
- */
-const VALUE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|infinity|inf|nan)$/i;
 
 /** Longer than any number needs (a double's exact decimal expansion is under 1,100 characters). */
 const MAX_LINE_LENGTH = 4096;
@@ -15,13 +10,14 @@ function quoted(text: string): string {
   return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
 }
 
-/** The number in `text` (surrounding blanks allowed), or a UsageError naming `where`. */
+/**
+ * A number of `activ eval`'s input, in the one grammar (number-text.ts) with the specials, so
+ * activ's own output can be fed back in; otherwise a UsageError naming `where`.
+ */
 export function parseNumberText(text: string, where: string): number {
-  const trimmed = text.trim();
-  if (!VALUE.test(trimmed)) throw new UsageError(`${where} is not a number: ${quoted(text)}`);
-  const lower = trimmed.toLowerCase().replace(/^\+/, '');
-  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
-  return Number(trimmed);
+  const value = readNumber(text, { specials: true });
+  if (value === undefined) throw new UsageError(`${where} is not a number: ${quoted(text)}`);
+  return value;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;

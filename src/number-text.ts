@@ -20,3 +20,29 @@ export function formatJsonDouble(value: number): string {
   if (!Number.isFinite(value)) return 'null';
   return value === 0 && 1 / value < 0 ? '-0.0' : String(value);
 }
+
+// Decimal numbers as people type them: 20, -20, .5, 1e-3, +2.5E+10. Number() alone would also
+// take "", "0x10", "0b1" and "Infinity", which are almost always a mistake.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// The words String(number) writes for the specials, and inf/nan as other tools write them.
+const SPECIAL = /^[+-]?(infinity|inf|nan)$/i;
+
+/**
+ * The number `text` spells in activ's one grammar for numbers (the command line's option
+ * values and `activ eval`'s input alike), or undefined when it spells none. Surrounding blanks
+ * are allowed. `specials` also takes Infinity, -Infinity, inf and NaN, which data may hold but
+ * an option never means.
+ */
+export function readNumber(text: string, { specials = false } = {}): number | undefined {
+  const trimmed = text.trim();
+  if (DECIMAL.test(trimmed)) return Number(trimmed);
+  if (!specials || !SPECIAL.test(trimmed)) return undefined;
+  const lower = trimmed.toLowerCase();
+  if (lower.endsWith('nan')) return Number.NaN;
+  return lower.startsWith('-') ? -Infinity : Infinity;
+}
+
+/** Is `text` one of the special words (Infinity, inf, NaN, with a sign)? For messages. */
+export function isSpecialWord(text: string): boolean {
+  return SPECIAL.test(text.trim());
+}

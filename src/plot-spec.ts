@@ -1,28 +1,14 @@
 import type { Activation, ParamValue, ParamValues, Quantity } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { getActivation } from './activations/registry.js';
-import { UsageError } from './errors.js';
-import { parseColor } from './figure/colors.js';
-import { THEMES, type ThemeName } from './figure/style.js';
+import { InvalidValueError, UsageError } from './errors.js';
+import { parseColor } from './look/colors.js';
+import { LEGEND_LOCATIONS, type LegendLocation } from './look/legend.js';
+import { THEMES, type ThemeName } from './look/themes.js';
 import { checkInteger, gridSpec, type GridSpec } from './grid-spec.js';
 
 export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
 
-/** Matplotlib's legend locations, in its own order (which 'best' prefers on ties). */
-export const LEGEND_LOCATIONS = [
-  'best',
-  'upper right',
-  'upper left',
-  'lower left',
-  'lower right',
-  'right',
-  'center left',
-  'center right',
-  'lower center',
-  'upper center',
-  'center',
-] as const;
-export type LegendLocation = (typeof LEGEND_LOCATIONS)[number];
 
 export const MAX_SIDE = 10_000;
 /** More lines than a legend or an eye can tell apart; each may cost a pass over 10 million samples. */
@@ -150,9 +136,9 @@ export function automaticTitle(curves: readonly CurveSpec[]): string {
     .join(', ');
 }
 
-function checkRange(name: string, range: readonly [number, number] | undefined): void {
+function checkRange(subject: 'xlim' | 'ylim', range: readonly [number, number] | undefined): void {
   if (range && !(Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[0] < range[1])) {
-    throw new UsageError(`${name} must go from low to high, but got ${range[0]}..${range[1]}`);
+    throw new InvalidValueError(subject, 'must go from low to high', `${range[0]}..${range[1]}`);
   }
 }
 
@@ -160,7 +146,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   if (request.functions.length === 0) throw new UsageError('name at least one activation function');
   checkCurveCount(request);
   const theme = request.theme ?? 'matplotlib';
-  if (!Object.hasOwn(THEMES, theme)) throw new UsageError(`--theme must be one of ${Object.keys(THEMES).join(', ')}, not '${theme}'`);
+  if (!Object.hasOwn(THEMES, theme)) throw new InvalidValueError('theme', `must be one of ${Object.keys(THEMES).join(', ')}`, `'${theme}'`);
   const style = THEMES[theme];
   const colors = request.colors?.map(parseColor) ?? style.colorCycle;
 
@@ -181,25 +167,25 @@ export function plotSpec(request: PlotRequest): PlotSpec {
     }
   }
 
-  checkRange('--xlim', request.xlim);
-  checkRange('--ylim', request.ylim);
+  checkRange('xlim', request.xlim);
+  checkRange('ylim', request.ylim);
   // With only --xlim, sample what is shown.
   const range = request.from === undefined && request.to === undefined && request.xlim ? { from: request.xlim[0], to: request.xlim[1] } : {};
   const { from, to, samples } = gridSpec(curves[0]!.activation, { ...request, ...range });
 
   const dpi = request.dpi ?? style.dpi;
-  if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200)) throw new UsageError(`--dpi must be from 10 to 1200, not ${dpi}`);
-  const width = checkInteger('--width', request.width ?? Math.round(style.figureWidthIn * dpi), 16, MAX_SIDE);
-  const height = checkInteger('--height', request.height ?? Math.round(style.figureHeightIn * dpi), 16, MAX_SIDE);
+  if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200)) throw new InvalidValueError('dpi', 'must be from 10 to 1200', String(dpi));
+  const width = checkInteger('width', request.width ?? Math.round(style.figureWidthIn * dpi), 16, MAX_SIDE);
+  const height = checkInteger('height', request.height ?? Math.round(style.figureHeightIn * dpi), 16, MAX_SIDE);
   if (width * height > MAX_AREA) {
-    throw new UsageError(`a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million pixels); lower --dpi, --width or --height`);
+    throw new UsageError(`a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million pixels); lower the dpi, width or height`);
   }
   const lineWidth = request.lineWidth ?? style.lineWidthPt;
-  if (!(Number.isFinite(lineWidth) && lineWidth > 0 && lineWidth <= 100)) throw new UsageError(`--line-width must be above 0 and at most 100 points, not ${lineWidth}`);
+  if (!(Number.isFinite(lineWidth) && lineWidth > 0 && lineWidth <= 100)) throw new InvalidValueError('lineWidth', 'must be above 0 and at most 100 points', String(lineWidth));
 
   const legend = request.legend === undefined ? (curves.length > 1 ? 'best' : false) : request.legend === true ? 'best' : request.legend;
   if (legend !== false && !(LEGEND_LOCATIONS as readonly string[]).includes(legend)) {
-    throw new UsageError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${legend}'`);
+    throw new InvalidValueError('legend', `must be one of ${LEGEND_LOCATIONS.join(', ')}`, `'${legend}'`);
   }
   const title = request.title === true ? automaticTitle(curves) : request.title;
   return {

@@ -109,7 +109,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'elu', '--alpha', '0.5,,2'], /^activ: --alpha has an empty item in '0.5,,2'$/],
     [['plot', 'elu', '--dpi', '0'], /^activ: --dpi must be from 10 to 1200, not 0$/],
     [['plot', 'elu', '--legend', 'top'], /^activ: --legend must be one of best, upper right/],
-    [['plot', 'elu', '--color', 'notacolour'], /^activ: --color: 'notacolour' is not a colour/],
+    [['plot', 'elu', '--color', 'notacolour'], /^activ: --color must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name, not 'notacolour'$/],
     [['plot', 'elu', '--theme', 'neon'], /^activ: --theme must be one of matplotlib, dark, not 'neon'$/],
     [['plot', 'elu', '--xlim', '3..1'], /^activ: --xlim must go from low to high/],
     [['plot', 'relu', 'gelu', '--alpha', '1'], /^activ: relu has no parameter 'alpha'; it takes none$/],

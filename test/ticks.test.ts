@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildAxis } from '../src/figure/axis.js';
 import { limitsView, viewInterval } from '../src/figure/limits.js';
-import { figureGeometry, matplotlibStyle } from '../src/figure/style.js';
+import { figureGeometry } from '../src/figure/style.js';
+import { matplotlibStyle } from '../src/look/themes.js';
 
 interface AxisRow {
   ticks: number[];

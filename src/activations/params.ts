@@ -1,10 +1,5 @@
-import { UsageError } from '../errors.js';
+import { InvalidValueError, UsageError } from '../errors.js';
 import type { Activation, NumberParam, ParamSpec, ParamValue, ParamValues } from './activation.js';
-
-/** How a parameter is spelled on the command line: negative_slope → --negative-slope. */
-export function flagName(paramName: string): string {
-  return `--${paramName.replace(/_/g, '-')}`;
-}
 
 function keyOf(name: string): string {
   return name.toLowerCase().replace(/-/g, '_');
@@ -55,11 +50,11 @@ export function resolveParams(activation: Activation, given: Readonly<Record<str
     const p = findParam(activation, name);
     if (!p) throw noSuchParam(activation, name);
     if (p.kind === 'number') {
-      if (typeof value !== 'number') throw new UsageError(`${flagName(p.name)} must be a number, not '${value}'`);
+      if (typeof value !== 'number') throw new InvalidValueError(p.name, 'must be a number', `'${value}'`, activation.name);
       const problem = rangeProblem(p, value);
-      if (problem) throw new UsageError(`${flagName(p.name)} ${problem} for ${activation.name}, not ${value}`);
+      if (problem) throw new InvalidValueError(p.name, problem, String(value), activation.name);
     } else if (typeof value !== 'string' || !p.choices.includes(value)) {
-      throw new UsageError(`${flagName(p.name)} must be one of ${p.choices.join(', ')}, not '${value}'`);
+      throw new InvalidValueError(p.name, `must be one of ${p.choices.join(', ')}`, `'${value}'`, activation.name);
     }
     values[p.name] = value;
   }

@@ -1,10 +1,9 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { errnoText } from '../errno-text.js';
 import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
-import { oneLine } from './one-line.js';
-import type { RawOptions } from './shared-options.js';
+import { oneLine } from '../arguments/one-line.js';
 import { interceptSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 
 /** The batch file (or standard input) as chunks, with a missing file or a folder worded for the user. */
@@ -23,25 +22,27 @@ function openInput(file: string): AsyncIterable<Buffer> {
   })();
 }
 
-/** --jobs as a number of renderers: at most one per CPU unless --force, never more than 64. */
-function parseJobs(text: string | undefined, force: boolean): number | undefined {
-  if (text === undefined) return undefined;
+/** --jobs as a number of renderers, 1 to 64. */
+function parseJobs(text: string): number {
   const jobs = Number(text);
-  if (!/^\d+$/.test(text.trim()) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${text}'`);
-  const cpus = availableParallelism();
-  if (jobs > cpus && !force) {
-    throw new UsageError(`--jobs ${jobs} is more than the ${cpus} CPUs, which only adds memory and switching; add --force to insist`);
-  }
+  if (!/^\d+$/.test(text.trim()) || jobs < 1 || jobs > 64) throw new InvalidArgumentError(`--jobs must be a whole number from 1 to 64, not '${text}'`);
   return jobs;
 }
 
-export function batchCommand(): Command {
+/** At most one renderer per CPU unless --force: more only adds memory and switching. */
+function checkJobs(jobs: number | undefined, force: boolean): void {
+  const cpus = availableParallelism();
+  if (jobs !== undefined && jobs > cpus && !force) {
+    throw new UsageError(`--jobs ${jobs} is more than the ${cpus} CPUs, which only adds memory and switching; add --force to insist`);
+  }
+}
+
+export function batchCommand() {
   return new Command('batch')
     .description('render many figures at once, across all cores: one line of plot arguments per figure')
     .argument('<file>', 'a file of lines like "elu --alpha 1 -o elu.png" (- reads standard input)')
-    .option('--jobs <n>', 'figures rendered at once (default: one per CPU, at most one per line)')
+    .addOption(new Option('--jobs <n>', 'figures rendered at once (default: one per CPU, at most one per line)').argParser(parseJobs))
     .option('--force', 'allow --jobs above the number of CPUs')
-    .addOption(new Option('--debug', 'show stack traces for errors').hideHelp())
     .addHelpText(
       'after',
       `
@@ -56,8 +57,9 @@ Example figures.txt:
 
   activ batch figures.txt`,
     )
-    .action(async (file: string, options: RawOptions) => {
-      const workers = parseJobs(typeof options.jobs === 'string' ? options.jobs : undefined, options.force === true);
+    .action(async (file, options) => {
+      checkJobs(options.jobs, options.force === true);
+      const workers = options.jobs;
       // Loaded here: only a batch needs the shell-style splitter and the worker pool.
       const { readBatch } = await import('../batch/read-batch.js');
       const { jobs, rejected } = await readBatch(openInput(file), file === '-' ? 'standard input' : `'${file}'`);

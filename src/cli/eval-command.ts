@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from '@commander-js/extra-typings';
 import type { Activation, ParamValues } from '../activations/activation.js';
 import { resolveParams } from '../activations/params.js';
 import { catalog } from '../activations/catalog.js';
@@ -9,7 +9,7 @@ import { formatDouble } from '../number-text.js';
 import { MAX_SAMPLES } from '../grid-spec.js';
 import { NumberLineReader, parseNumberText } from '../number-lines.js';
 import { finishInterruptibly } from '../yield-point.js';
-import { addParamOptions, paramsOf, type RawOptions } from './shared-options.js';
+import { addParamFlags, paramsOf } from '../arguments/param-flags.js';
 import { writeStdout } from './stdout.js';
 
 /** Results one a line, in the shortest form that reads back to the same double. */
@@ -58,14 +58,13 @@ async function evaluateStream(activation: Activation, params: ParamValues, wantD
   for (let start = 0; start < y.length; start += 65_536) await writeStdout(formatLines(y.subarray(start, start + 65_536)));
 }
 
-export function evalCommand(): Command {
+export function evalCommand() {
   const command = new Command('eval')
     .description('evaluate a function (or its derivative) at the numbers given, one result a line')
     .argument('<name>', "activation function (see 'activ list')")
     .argument('[values...]', 'numbers to evaluate, after -- (otherwise read one a line from standard input)')
     .option('--derivative', "print f'(x) instead of f(x) (for softmax: the diagonal of the Jacobian)");
-  const flags = addParamOptions(command);
-  command.addOption(new Option('--debug', 'show stack traces for errors').hideHelp());
+  addParamFlags(command);
   command.addHelpText(
     'after',
     `
@@ -77,9 +76,9 @@ Examples:
   seq -5 5 | activ eval gelu --derivative
   printf '1000\\n1001\\n1002\\n' | activ eval softmax`,
   );
-  command.action(async (name: string, values: string[], options: RawOptions) => {
+  return command.action(async (name, values, options) => {
     const activation = getActivation(name);
-    const params = resolveParams(activation, paramsOf(activation, options, flags));
+    const params = resolveParams(activation, paramsOf(activation, command));
     const wantDerivative = options.derivative === true;
     if (values.length > 0) {
       const x = Float64Array.from(values, (v, i) => parseNumberText(v, `value ${i + 1} after --`));
@@ -92,5 +91,4 @@ Examples:
       await reader.end();
     });
   });
-  return command;
 }

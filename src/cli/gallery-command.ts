@@ -1,18 +1,16 @@
-import { Command, Option } from 'commander';
+import { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../errors.js';
 import { articleFigures, catalogFigures, writeGallery } from '../gallery.js';
-import type { RawOptions } from './shared-options.js';
 
-export function galleryCommand(): Command {
+export function galleryCommand() {
   return new Command('gallery')
     .description('write one figure per function in the catalog, and an index.png contact sheet of them all')
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing)')
     .option('--article', "write exactly the article's six figures instead (softmax, softsign, softplus, ELU α=1, PReLU α=0.05, binary step, over -20..20)")
-    .addOption(new Option('--debug', 'show stack traces for errors').hideHelp())
     .addHelpText('after', '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article')
-    .action(async (options: RawOptions) => {
+    .action(async (options) => {
       const dir = options.output;
-      if (typeof dir !== 'string' || dir === '' || dir === '-') throw new UsageError('--output needs a folder name');
+      if (dir === '' || dir === '-') throw new UsageError('--output needs a folder name');
       const article = options.article === true;
       await writeGallery(dir, article ? articleFigures() : catalogFigures(), !article);
     });

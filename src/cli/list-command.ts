@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from '@commander-js/extra-typings';
 import type { Activation, ParamSpec } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
 import { writeStdout } from './stdout.js';
@@ -57,13 +57,13 @@ export function catalogMarkdown(activations: readonly Activation[] = catalog): s
   return ['| name | aliases | f(x) | parameters | notes |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
 }
 
-export function listCommand(): Command {
+export function listCommand() {
   return new Command('list')
     .description('list every activation function with its parameters, defaults and formula')
     .option('--json', 'print a JSON array (name, aliases, params [{name, default, ...}], formula, ...)')
-    .option('--markdown', 'print a Markdown table (the README catalog)')
-    .addHelpText('after', '\nExamples:\n  activ list\n  activ list --json | jq -r \'.[].name\'')
-    .action(async (options: { json?: boolean; markdown?: boolean }) => {
+    .addOption(new Option('--markdown', 'print a Markdown table (the README catalog)').conflicts('json'))
+    .addHelpText('after', "\nExamples:\n  activ list\n  activ list --json | jq -r '.[].name'")
+    .action(async (options) => {
       if (options.json) await writeStdout(JSON.stringify(catalogJson(), null, 2) + '\n');
       else await writeStdout(options.markdown ? catalogMarkdown() : catalogTable());
     });

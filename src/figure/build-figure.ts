@@ -6,7 +6,8 @@ import { finishInterruptibly, finishNow, type Steps } from '../yield-point.js';
 import { finiteExtent, limitsView, viewInterval } from './limits.js';
 import { ColumnExtremes } from './reduce.js';
 import type { FigureModel, Series } from './model.js';
-import { figureGeometry, THEMES } from './style.js';
+import { THEMES } from '../look/themes.js';
+import { figureGeometry } from './style.js';
 
 /**
  * Sample every curve of the spec and lay out the axes around them, as Matplotlib would.

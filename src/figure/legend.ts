@@ -4,7 +4,7 @@
  * of Matplotlib's nine spots crossed by the fewest curves (matplotlib.legend._find_best_position).
  * Chart.js's own legend sits outside the chart area and would move the axes box.
  */
-import type { LegendLocation } from '../plot-spec.js';
+import type { LegendLocation } from '../look/legend.js';
 import { drawText, measure, pixelFor, snap, textMetrics, type Ctx } from './drawing.js';
 import type { FigureModel } from './model.js';
 import type { Geometry } from './style.js';

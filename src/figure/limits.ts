@@ -1,4 +1,4 @@
-import { matplotlibStyle } from './style.js';
+import { matplotlibStyle } from '../look/themes.js';
 import { nonsingular } from './ticks.js';
 
 /**

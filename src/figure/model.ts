@@ -1,6 +1,6 @@
-import type { LegendLocation } from '../plot-spec.js';
+import type { LegendLocation } from '../look/legend.js';
 import type { AxisModel } from './axis.js';
-import type { Style } from './style.js';
+import type { Style } from '../look/themes.js';
 
 /** One drawn line. x and y are in data units; non-finite y values leave a gap. */
 export interface Series {

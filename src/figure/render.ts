@@ -7,7 +7,7 @@ import { buildFigureInterruptibly } from './build-figure.js';
 import { chartConfiguration } from './chart-config.js';
 import type { FigureModel } from './model.js';
 import { encodePng } from './png.js';
-import { matplotlibStyle } from './style.js';
+import { matplotlibStyle } from '../look/themes.js';
 
 export type ImageFormat = 'png' | 'svg' | 'pdf';
 

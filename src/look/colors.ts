@@ -1,5 +1,5 @@
 import cssColors from 'color-name';
-import { UsageError } from '../errors.js';
+import { InvalidValueError } from '../errors.js';
 
 // Matplotlib's "tab:" names for the tab10 cycle, as users of Matplotlib write them.
 const TAB10: Record<string, string> = {
@@ -29,5 +29,5 @@ export function parseColor(text: string): string {
   const named = TAB10[c] ?? BASE[c] ?? (Object.hasOwn(cssColors, c) ? cssColors[c as keyof typeof cssColors] : undefined);
   if (typeof named === 'string') return named;
   if (named) return `#${named.map(hex2).join('')}`;
-  throw new UsageError(`--color: '${text}' is not a colour; use #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name`);
+  throw new InvalidValueError('colors', 'must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name', `'${text}'`);
 }

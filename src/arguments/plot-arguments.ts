@@ -1,0 +1,184 @@
+/**
+ * The words of an `activ plot` as a checked plot request: the command line's `plot` and every
+ * batch line go through this one parser, so a batch line means exactly what the same words mean
+ * after `activ plot`. Parsing and wording only; drawing and writing are for the callers.
+ */
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { catalog } from '../activations/catalog.js';
+import { findActivation, getActivation } from '../activations/registry.js';
+import { UsageError } from '../errors.js';
+import { LEGEND_LOCATIONS, type LegendLocation } from '../look/legend.js';
+import { THEMES, type ThemeName } from '../look/themes.js';
+import type { FigureFormat, PlotRequest } from '../plot-spec.js';
+import { gridRequest, withGridOptions } from './grid-options.js';
+import { integerArgument, listArgument, numberArgument, rangeArgument } from './numbers.js';
+import { addParamFlags, paramsPerFunction } from './param-flags.js';
+
+export const FIGURE_FORMATS = ['png', 'svg', 'pdf', 'term'] as const satisfies readonly FigureFormat[];
+const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf'];
+const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
+
+// Matplotlib's integer codes for legend locations (legend(loc=2)), in LEGEND_LOCATIONS' order.
+const LEGEND_CODES = new Map(LEGEND_LOCATIONS.map((loc, code) => [String(code), loc]));
+
+/** A legend location in any spelling people type: "upper left", upper-left, UpperLeft, 2. */
+export function parseLegendLocation(text: string): LegendLocation {
+  const squeezed = text.toLowerCase().replace(/[-_\s]+/g, '');
+  const found = LEGEND_CODES.get(text.trim()) ?? LEGEND_LOCATIONS.find((loc) => loc.replace(/ /g, '') === squeezed);
+  if (found === undefined) throw new InvalidArgumentError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${text}'`);
+  return found;
+}
+
+/** The functions taken over the whole grid, named from the registry so the help cannot drift. */
+function overVectorNote(): string {
+  const names = catalog.filter((a) => a.overVector).map((a) => a.name);
+  return `${names.join(', ')} are taken over the whole sampled grid: their values depend on --samples.`;
+}
+
+/** `activ plot`'s arguments and options, typed, without an action (the caller adds its own). */
+export function plotCommandLine() {
+  const command = withGridOptions(
+    new Command('plot')
+      .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
+      .argument('<names...>', "activation functions to overlay (see 'activ list'); aliases and any case work"),
+  )
+    .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
+    .addOption(new Option('--derivative-only', "draw f' alone").conflicts('derivative'))
+    .option('-o, --output <file>', 'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)')
+    .addOption(
+      new Option('--format <format>', 'the format (default: from the file extension, else png; term draws braille in the terminal)').choices(
+        FIGURE_FORMATS,
+      ),
+    )
+    .addOption(new Option('--dpi <n>', "dots per inch, as Matplotlib's savefig: the 6.4x4.8 in figure at N dpi (default 100)").argParser(numberArgument('--dpi')))
+    .addOption(new Option('--width <px>', 'figure width in pixels (default 6.4 in at the dpi: 640)').argParser(integerArgument('--width')))
+    .addOption(new Option('--height <px>', 'figure height in pixels (default 4.8 in at the dpi: 480)').argParser(integerArgument('--height')))
+    .addOption(new Option('--xlim <a..b>', 'x view limits (default: the range plus 5 % margins)').argParser(rangeArgument('--xlim')))
+    .addOption(new Option('--ylim <a..b>', 'y view limits (default: the data plus 5 % margins)').argParser(rangeArgument('--ylim')))
+    .option('--grid', "dashed grid at the ticks, as in PyTorch's documentation figures")
+    .addOption(
+      new Option('--legend [location]', `show a legend: ${LEGEND_LOCATIONS.join(', ')}, or Matplotlib's codes 0-10 (default: best, when there are two curves or more)`).argParser(
+        parseLegendLocation,
+      ),
+    )
+    .option('--no-legend', 'never show a legend')
+    .addOption(new Option('--color <colors>', 'curve colours, comma-separated: #rrggbb, tab:orange, k, CSS names (default: tab10)').argParser(listArgument('--color')))
+    .addOption(new Option('--line-width <pt>', 'curve width in points (default 1.5)').argParser(numberArgument('--line-width')))
+    .addOption(new Option('--theme <name>', "matplotlib (default) or dark (Matplotlib's dark_background)").choices(THEME_NAMES))
+    .option('--transparent', 'no background: the figure and axes are transparent')
+    .option('--title [text]', 'a title above the axes; alone, an automatic one such as "ELU (α = 1)" (a function name after it is a function: use --title=relu for that title)')
+    .option('--xlabel <text>', 'label under the x axis')
+    .option('--ylabel <text>', 'label beside the y axis')
+    // Set by normalisePlotWords for a bare --title followed by a function name.
+    .addOption(new Option('--automatic-title').hideHelp());
+  addParamFlags(command);
+  command.addHelpText(
+    'after',
+    `
+Parameters are flags in kebab-case ('activ list' shows each function's); a comma list draws one
+curve per value (a family). Kinks and jumps are sampled exactly: corners stay sharp, steps vertical.
+${overVectorNote()}
+
+Examples:
+  activ plot elu --alpha 1 --from -20 --to 20          writes elu.png
+  activ plot relu gelu silu --range -4..4              three curves, tab10 colours, a legend
+  activ plot elu --alpha 0.5,1,2 --derivative          a family, each with its dashed f'
+  activ plot prelu --alpha 0.05 --range -20..20 -o prelu.pdf --dpi 200
+  activ plot tanh --format term                        braille in the terminal
+  activ plot sigmoid --xlabel x --ylabel "σ(x)" -o - > sigmoid.png`,
+  );
+  return command;
+}
+
+export type PlotCommandLine = ReturnType<typeof plotCommandLine>;
+export type PlotOptions = ReturnType<PlotCommandLine['opts']>;
+
+/**
+ * The words as commander should see them. Two things people type that an optional-value option
+ * would misread: `--title relu gelu` (the bare --title would take "relu" as its text) and
+ * `--legend upper left` (it would take "upper" and leave "left" as a function name).
+ */
+export function normalisePlotWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (word === '--title' && next !== undefined && findActivation(next) !== undefined) {
+      out.push('--automatic-title');
+      continue;
+    }
+    if (word === '--legend' && next !== undefined && words[i + 2] !== undefined) {
+      const pair = `${next} ${words[i + 2]}`.toLowerCase();
+      if ((LEGEND_LOCATIONS as readonly string[]).includes(pair)) {
+        out.push(`--legend=${pair}`);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(word);
+  }
+  return out;
+}
+
+/** What a plot's words ask for: the request, where it goes, and in which format. */
+export interface PlotArguments {
+  readonly request: PlotRequest;
+  /** A file name, or '-' for standard output. */
+  readonly output: string;
+  readonly format: FigureFormat;
+}
+
+/** Format and output path from --format and -o, which must agree. */
+function resolveOutput(options: PlotOptions, baseName: string, stdoutIsTerminal: boolean): { format: FigureFormat; output: string } {
+  const format = options.format;
+  const output = options.output;
+  if (output === '') throw new UsageError('--output needs a file name (or - for standard output)');
+  if (output === undefined || output === '-') {
+    // On a terminal, "-o -" draws in the terminal rather than pouring PNG bytes onto it.
+    const chosen = format ?? (output === '-' && stdoutIsTerminal ? 'term' : 'png');
+    return { format: chosen, output: output ?? (chosen === 'term' ? '-' : `${baseName}.${chosen}`) };
+  }
+  const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
+  if (format === 'term') throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
+  if (ext !== undefined && FILE_FORMATS.includes(ext)) {
+    if (format && format !== ext) throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
+    return { format: ext as FigureFormat, output };
+  }
+  if (format) return { format, output };
+  // No extension at all (figure, /dev/null, /dev/stdout): PNG, as documented. An extension activ
+  // does not write (.jpg) is more likely a mistake than a wish for PNG bytes under that name.
+  if (ext === undefined) return { format: 'png', output };
+  throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
+}
+
+/** The plot request the parsed words describe. */
+export function plotArguments(names: readonly string[], command: PlotCommandLine, { stdoutIsTerminal = false } = {}): PlotArguments {
+  const options = command.opts();
+  const activations = names.map((n) => getActivation(n));
+  const given = paramsPerFunction(activations, command, { lists: true });
+  const functions = names.map((name, i) => ({ name, params: given[i]! }));
+  const { format, output } = resolveOutput(options, activations.map((a) => a.name).join('-'), stdoutIsTerminal);
+  const title = options.automaticTitle === true || options.title === true ? true : options.title;
+  const request: PlotRequest = {
+    functions,
+    format,
+    ...gridRequest(options),
+    ...(options.width === undefined ? {} : { width: options.width }),
+    ...(options.height === undefined ? {} : { height: options.height }),
+    ...(options.dpi === undefined ? {} : { dpi: options.dpi }),
+    ...(options.lineWidth === undefined ? {} : { lineWidth: options.lineWidth }),
+    ...(options.xlim === undefined ? {} : { xlim: options.xlim }),
+    ...(options.ylim === undefined ? {} : { ylim: options.ylim }),
+    ...(options.color === undefined ? {} : { colors: options.color }),
+    // --no-legend gives false; a bare --legend true; neither, undefined (the default rule).
+    ...(options.legend === undefined ? {} : { legend: options.legend }),
+    ...(options.derivativeOnly ? { derivative: 'only' as const } : options.derivative ? { derivative: 'add' as const } : {}),
+    ...(options.grid ? { grid: true } : {}),
+    ...(options.transparent ? { transparent: true } : {}),
+    ...(options.theme === undefined ? {} : { theme: options.theme }),
+    ...(title === undefined ? {} : { title }),
+    ...(options.xlabel === undefined ? {} : { xlabel: options.xlabel }),
+    ...(options.ylabel === undefined ? {} : { ylabel: options.ylabel }),
+  };
+  return { request, output, format };
+}
