@@ -17,6 +17,9 @@ function scaledSquarePlusBias(x: number, scale: number, bias: number): number {
   if (x > 2 ** 500 || x < 2 ** -500) return scale * x * x + bias; // b or s·x² is all there is
   const [p, pl] = twoProduct(x, x);
   const [q, ql] = twoProduct(scale, p);
+  // s·x² beyond the doubles (x near 2^500, a large s): ±∞, which b cannot change; the error
+  // terms of an overflowed product are NaN.
+  if (!Number.isFinite(q)) return q;
   const [sum, sumLow] = twoSum(q, bias);
   return sum + (sumLow + ql + scale * pl);
 }
