@@ -14,11 +14,13 @@ const BIAS = -0.5 / Math.sqrt(1.25);
  */
 function scaledSquarePlusBias(x: number, scale: number, bias: number): number {
   if (x === Infinity) return scale === 0 ? bias : scale * x; // ±∞, or b where s·∞ would be NaN
-  if (x > 2 ** 500 || x < 2 ** -500) return scale * x * x + bias; // b or s·x² is all there is
+  // Beyond 2^490 x² is past 2^980, where TwoProduct of s and x² could overflow its split (it
+  // needs factors below 2^996); below 2^-500 b is all there is. Plainly computed there.
+  if (x > 2 ** 490 || x < 2 ** -500) return scale * x * x + bias;
   const [p, pl] = twoProduct(x, x);
   const [q, ql] = twoProduct(scale, p);
-  // s·x² beyond the doubles (x near 2^500, a large s): ±∞, which b cannot change; the error
-  // terms of an overflowed product are NaN.
+  // s·x² beyond the doubles (a large s): ±∞, which b cannot change; the error terms of an
+  // overflowed product are NaN.
   if (!Number.isFinite(q)) return q;
   const [sum, sumLow] = twoSum(q, bias);
   return sum + (sumLow + ql + scale * pl);
