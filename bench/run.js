@@ -55,12 +55,16 @@ function parseArgs(argv) {
   };
   const count = (flag, value, max) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > max) usage(`${flag} takes a whole number from 1 to ${max}, not '${value ?? ''}'`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      usage(`${flag} takes a whole number from 1 to ${max}, not '${value ?? ''}'`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--quick':
@@ -78,8 +82,12 @@ function parseArgs(argv) {
         o.compareFigures = count(flag, value(), 1000);
         break;
       case '--only': {
-        const list = String(value() ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-        if (list.length === 0 || list.some((s) => !'abcd'.includes(s) || s.length !== 1)) usage(`--only takes sections among a,b,c,d`);
+        const list = String(value() ?? '')
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean);
+        if (list.length === 0 || list.some((s) => !'abcd'.includes(s) || s.length !== 1))
+          usage(`--only takes sections among a,b,c,d`);
         o.only = new Set(list);
         break;
       }
@@ -154,7 +162,10 @@ function treeRss(root) {
 
 /** The telling line of a failed command's standard error: the error itself, not Node's trailer. */
 function errorLine(stderr) {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^Node\.js v\d/.test(l) && !/^at /.test(l) && !/^[{}]/.test(l));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^Node\.js v\d/.test(l) && !/^at /.test(l) && !/^[{}]/.test(l));
   const line = lines.find((l) => /^(\w*Error\b|activ:|error:)/i.test(l)) ?? lines.at(-1) ?? '';
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
@@ -224,7 +235,9 @@ function runOnce({ cmd, args, cwd, stdin, stdout, env, pin = false }, { sampleMe
         ok,
         ms,
         peak: sampleMemory ? peak : NaN,
-        error: ok ? '' : `${exitSignal ? `killed by ${exitSignal}` : `exit code ${exitCode}`}${stderr ? `: ${errorLine(stderr)}` : ''}`,
+        error: ok
+          ? ''
+          : `${exitSignal ? `killed by ${exitSignal}` : `exit code ${exitCode}`}${stderr ? `: ${errorLine(stderr)}` : ''}`,
       });
     });
   });
@@ -236,7 +249,12 @@ function runOnce({ cmd, args, cwd, stdin, stdout, env, pin = false }, { sampleMe
  * `before(contender)` runs untimed before each run (e.g. to empty an output folder),
  * `after(contender, result)` untimed after each successful run.
  */
-async function interleave(label, contenders, rounds, { warmup = 1, sampleMemory = false, before, after } = {}) {
+async function interleave(
+  label,
+  contenders,
+  rounds,
+  { warmup = 1, sampleMemory = false, before, after } = {},
+) {
   const results = new Map(contenders.map((c) => [c.key, { times: [], peaks: [], error: '' }]));
   const total = warmup + rounds;
   for (let r = 0; r < total; r++) {
@@ -375,7 +393,8 @@ function random(seed) {
 // The sections
 
 const ELU_ARGS = ['plot', 'elu', '--alpha', '1', '--from', '-20', '--to', '20'];
-const GNUPLOT_ELU = (file) => `set terminal pngcairo size 640,480; set output '${file}'; set samples 1000; plot [-20:20] (x > 0 ? x : exp(x) - 1)`;
+const GNUPLOT_ELU = (file) =>
+  `set terminal pngcairo size 640,480; set output '${file}'; set samples 1000; plot [-20:20] (x > 0 ? x : exp(x) - 1)`;
 const MPL_ELU = (file) =>
   `import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt, numpy as np; x=np.linspace(-20,20,1000); plt.plot(x, np.where(x>0,x,np.expm1(x))); plt.savefig('${file}')`;
 
@@ -389,19 +408,57 @@ const ENV_WITHOUT_CA_CERTS = (() => {
 async function sectionA(opts, tools, dir) {
   const contenders = [
     { key: 'bare', cmd: NODE, args: [BARE_STACK, 'bare.png'], cwd: dir, file: 'bare.png', pin: true },
-    { key: 'activ', cmd: ACTIV, args: [...ELU_ARGS, '-o', 'activ.png'], cwd: dir, file: 'activ.png', pin: true },
+    {
+      key: 'activ',
+      cmd: ACTIV,
+      args: [...ELU_ARGS, '-o', 'activ.png'],
+      cwd: dir,
+      file: 'activ.png',
+      pin: true,
+    },
   ];
   // With NODE_EXTRA_CA_CERTS set, every Node process pays for it at start-up and bin/activ does
   // not: the bare stack and bin/activ.js are also run without it, so that the ratio against the
   // stack compares like with like.
   if (CA_CERTS !== undefined) {
     contenders.push(
-      { key: 'bare-clean', cmd: NODE, args: [BARE_STACK, 'bare-clean.png'], cwd: dir, file: 'bare-clean.png', env: ENV_WITHOUT_CA_CERTS, pin: true },
-      { key: 'activ-js', cmd: NODE, args: [ACTIV_JS, ...ELU_ARGS, '-o', 'activ-js.png'], cwd: dir, file: 'activ-js.png', pin: true },
+      {
+        key: 'bare-clean',
+        cmd: NODE,
+        args: [BARE_STACK, 'bare-clean.png'],
+        cwd: dir,
+        file: 'bare-clean.png',
+        env: ENV_WITHOUT_CA_CERTS,
+        pin: true,
+      },
+      {
+        key: 'activ-js',
+        cmd: NODE,
+        args: [ACTIV_JS, ...ELU_ARGS, '-o', 'activ-js.png'],
+        cwd: dir,
+        file: 'activ-js.png',
+        pin: true,
+      },
     );
   }
-  if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: ['-e', GNUPLOT_ELU('gnuplot.png')], cwd: dir, file: 'gnuplot.png', pin: true });
-  if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: ['-c', MPL_ELU('mpl.png')], cwd: dir, file: 'mpl.png', pin: true });
+  if (tools.gnuplot)
+    contenders.push({
+      key: 'gnuplot',
+      cmd: 'gnuplot',
+      args: ['-e', GNUPLOT_ELU('gnuplot.png')],
+      cwd: dir,
+      file: 'gnuplot.png',
+      pin: true,
+    });
+  if (tools.matplotlib)
+    contenders.push({
+      key: 'matplotlib',
+      cmd: PYTHON,
+      args: ['-c', MPL_ELU('mpl.png')],
+      cwd: dir,
+      file: 'mpl.png',
+      pin: true,
+    });
   const res = await interleave('a. cold single figure', contenders, opts.runs);
   const med = (k) => median(res.get(k)?.times ?? []);
   const bare = med('bare');
@@ -413,7 +470,9 @@ async function sectionA(opts, tools, dir) {
 
   print(`### a. Cold single figure: ELU, 1000 points over -20..20, 640x480 PNG`);
   print();
-  print(`${opts.runs} runs of each, interleaved round-robin after one warm-up round; each run a fresh process.`);
+  print(
+    `${opts.runs} runs of each, interleaved round-robin after one warm-up round; each run a fresh process.`,
+  );
   if (CA_CERTS !== undefined) {
     print(
       `NODE_EXTRA_CA_CERTS is set here (${CA_CERTS}). Node 20 then parses its whole CA store at every start-up; ` +
@@ -428,26 +487,63 @@ async function sectionA(opts, tools, dir) {
     if (r?.error) return row(text, 'error', '—', '—', target, `**FAIL** (${r.error.replace(/\|/g, '\\|')})`);
     return row(text, fmtMs(med(k)), fmtSpread(r.times, fmtMs), ratio, target, result);
   };
-  cell('bare', 'bare stack: `node bench/bare-stack.js` (Chart.js + node-canvas, no activ)', CA_CERTS !== undefined ? fmtRatio(bare / floor, floorName) : 'baseline');
+  cell(
+    'bare',
+    'bare stack: `node bench/bare-stack.js` (Chart.js + node-canvas, no activ)',
+    CA_CERTS !== undefined ? fmtRatio(bare / floor, floorName) : 'baseline',
+  );
   if (CA_CERTS !== undefined) cell('bare-clean', 'bare stack, without NODE_EXTRA_CA_CERTS', 'baseline');
   const activOk = !res.get('activ').error;
   if (!activOk) failures.push(`a. activ plot: ${res.get('activ').error}`);
-  cell('activ', '`bin/activ plot elu --alpha 1 --from -20 --to 20`', fmtRatio(activ / floor, floorName), `≤ 1.15× ${floorName}`, activOk ? verdict('a. activ ÷ bare stack', activ / floor, '<=', 1.15, `${(activ / floor).toFixed(2)}×`) : '');
-  if (CA_CERTS !== undefined) cell('activ-js', '`node bin/activ.js plot elu ...`, with NODE_EXTRA_CA_CERTS', `${fmtRatio(med('activ-js') / bare, 'bare stack with it')}`);
+  cell(
+    'activ',
+    '`bin/activ plot elu --alpha 1 --from -20 --to 20`',
+    fmtRatio(activ / floor, floorName),
+    `≤ 1.15× ${floorName}`,
+    activOk
+      ? verdict('a. activ ÷ bare stack', activ / floor, '<=', 1.15, `${(activ / floor).toFixed(2)}×`)
+      : '',
+  );
+  if (CA_CERTS !== undefined)
+    cell(
+      'activ-js',
+      '`node bin/activ.js plot elu ...`, with NODE_EXTRA_CA_CERTS',
+      `${fmtRatio(med('activ-js') / bare, 'bare stack with it')}`,
+    );
   if (tools.gnuplot) cell('gnuplot', 'gnuplot (pngcairo)', fmtRatio(med('gnuplot') / floor, floorName));
   else row('gnuplot', '—', '—', '—', '', 'skipped: gnuplot is not on PATH');
   if (tools.matplotlib) {
-    cell('matplotlib', 'Matplotlib (Agg), `/usr/bin/python3 -c ...`', fmtRatio(med('matplotlib') / floor, floorName));
+    cell(
+      'matplotlib',
+      'Matplotlib (Agg), `/usr/bin/python3 -c ...`',
+      fmtRatio(med('matplotlib') / floor, floorName),
+    );
     const r = activ / med('matplotlib');
-    row('**activ ÷ Matplotlib**', '', '', fmtRatio(r, 'Matplotlib'), '≤ 0.33× Matplotlib', activOk ? verdict('a. activ ÷ Matplotlib', r, '<=', 0.33, `${r.toFixed(2)}×`) : '');
+    row(
+      '**activ ÷ Matplotlib**',
+      '',
+      '',
+      fmtRatio(r, 'Matplotlib'),
+      '≤ 0.33× Matplotlib',
+      activOk ? verdict('a. activ ÷ Matplotlib', r, '<=', 0.33, `${r.toFixed(2)}×`) : '',
+    );
     if (CA_CERTS !== undefined) {
       const rj = med('activ-js') / med('matplotlib');
-      row('activ ÷ Matplotlib, `node bin/activ.js` with NODE_EXTRA_CA_CERTS', '', '', fmtRatio(rj, 'Matplotlib'), '', '');
+      row(
+        'activ ÷ Matplotlib, `node bin/activ.js` with NODE_EXTRA_CA_CERTS',
+        '',
+        '',
+        fmtRatio(rj, 'Matplotlib'),
+        '',
+        '',
+      );
     }
   } else {
     row('Matplotlib', '—', '—', '—', '≤ 0.33× Matplotlib', `skipped: ${PYTHON} cannot import matplotlib`);
   }
-  const sizes = contenders.filter((c) => !res.get(c.key).error).map((c) => `${c.key} ${countGoodPngs([path.join(dir, c.file)]) ? '640x480' : 'NOT 640x480'}`);
+  const sizes = contenders
+    .filter((c) => !res.get(c.key).error)
+    .map((c) => `${c.key} ${countGoodPngs([path.join(dir, c.file)]) ? '640x480' : 'NOT 640x480'}`);
   print();
   print(`Output PNGs: ${sizes.join(', ')}.`);
   print();
@@ -456,14 +552,17 @@ async function sectionA(opts, tools, dir) {
 async function sectionB(opts, tools, dir) {
   const N = 1000;
   const alpha = (i) => (0.5 + (i % 100) / 100).toFixed(2); // 0.50 .. 1.49, so the figures differ
-  const lines = Array.from({ length: N }, (_, i) => `elu --alpha ${alpha(i)} --from -20 --to 20 -o out/f${i}.png`);
+  const lines = Array.from(
+    { length: N },
+    (_, i) => `elu --alpha ${alpha(i)} --from -20 --to 20 -o out/f${i}.png`,
+  );
   const batchFile = path.join(dir, 'figures.txt');
   fs.writeFileSync(batchFile, lines.join('\n') + '\n');
-  const activFiles = Array.from({ length: N }, (_, i) => path.join(dir, 'out', `f${i}.png`));
 
   const M = Math.min(opts.compareFigures, N);
   const gp = ['set terminal pngcairo size 640,480', 'set samples 1000'];
-  for (let i = 0; i < M; i++) gp.push(`set output 'outg/f${i}.png'`, `plot [-20:20] (x > 0 ? x : ${alpha(i)}*(exp(x) - 1))`);
+  for (let i = 0; i < M; i++)
+    gp.push(`set output 'outg/f${i}.png'`, `plot [-20:20] (x > 0 ? x : ${alpha(i)}*(exp(x) - 1))`);
   fs.writeFileSync(path.join(dir, 'figures.gp'), gp.join('\n') + '\n');
   fs.writeFileSync(
     path.join(dir, 'figures.py'),
@@ -480,9 +579,27 @@ async function sectionB(opts, tools, dir) {
     ].join('\n'),
   );
 
-  const contenders = [{ key: 'activ', cmd: ACTIV, args: ['batch', batchFile], cwd: dir, outDir: 'out', figures: N }];
-  if (tools.gnuplot) contenders.push({ key: 'gnuplot', cmd: 'gnuplot', args: [path.join(dir, 'figures.gp')], cwd: dir, outDir: 'outg', figures: M });
-  if (tools.matplotlib) contenders.push({ key: 'matplotlib', cmd: PYTHON, args: [path.join(dir, 'figures.py')], cwd: dir, outDir: 'outm', figures: M });
+  const contenders = [
+    { key: 'activ', cmd: ACTIV, args: ['batch', batchFile], cwd: dir, outDir: 'out', figures: N },
+  ];
+  if (tools.gnuplot)
+    contenders.push({
+      key: 'gnuplot',
+      cmd: 'gnuplot',
+      args: [path.join(dir, 'figures.gp')],
+      cwd: dir,
+      outDir: 'outg',
+      figures: M,
+    });
+  if (tools.matplotlib)
+    contenders.push({
+      key: 'matplotlib',
+      cmd: PYTHON,
+      args: [path.join(dir, 'figures.py')],
+      cwd: dir,
+      outDir: 'outm',
+      figures: M,
+    });
 
   const good = new Map(); // fewest good PNGs over the runs of each contender
   const res = await interleave('b. batch', contenders, opts.batchRuns, {
@@ -494,7 +611,8 @@ async function sectionB(opts, tools, dir) {
       good.set(c.key, Math.min(good.get(c.key) ?? Infinity, countGoodPngs(files)));
     },
   });
-  const perFigure = (k) => median(res.get(k)?.times ?? []) / (contenders.find((c) => c.key === k)?.figures ?? NaN);
+  const perFigure = (k) =>
+    median(res.get(k)?.times ?? []) / (contenders.find((c) => c.key === k)?.figures ?? NaN);
   const peak = (k) => Math.max(...(res.get(k)?.peaks ?? [NaN])) / MiB;
   const activ = perFigure('activ');
   const mpl = perFigure('matplotlib');
@@ -513,7 +631,14 @@ async function sectionB(opts, tools, dir) {
   const activRes = res.get('activ');
   if (activRes.error) {
     failures.push(`b. activ batch: ${activRes.error}`);
-    row('`activ batch`', 'error', '—', '—', '≤ 10 ms/figure', `**FAIL** (${activRes.error.replace(/\|/g, '\\|')})`);
+    row(
+      '`activ batch`',
+      'error',
+      '—',
+      '—',
+      '≤ 10 ms/figure',
+      `**FAIL** (${activRes.error.replace(/\|/g, '\\|')})`,
+    );
   } else {
     const times = activRes.times.map((t) => t / N);
     row(
@@ -525,16 +650,37 @@ async function sectionB(opts, tools, dir) {
       verdict('b. activ batch per figure', activ, '<=', 10, `${activ.toFixed(2)} ms/figure`, ' ms/figure'),
     );
     const p = peak('activ');
-    row('`activ batch`: peak memory of the process tree', `${p.toFixed(0)} MiB (max of runs)`, fmtSpread(activRes.peaks, (b) => (b / MiB).toFixed(0)), '', '< 300 MiB', verdict('b. activ batch peak memory', p, '<', 300, `${p.toFixed(0)} MiB`, ' MiB'));
+    row(
+      '`activ batch`: peak memory of the process tree',
+      `${p.toFixed(0)} MiB (max of runs)`,
+      fmtSpread(activRes.peaks, (b) => (b / MiB).toFixed(0)),
+      '',
+      '< 300 MiB',
+      verdict('b. activ batch peak memory', p, '<', 300, `${p.toFixed(0)} MiB`, ' MiB'),
+    );
     const g = good.get('activ') ?? 0;
-    row('`activ batch`: PNGs written, 640x480', `${g} of ${N}`, '', '', `all ${N}`, verdict('b. activ batch PNGs 640x480', g, '==', N, `${g} of ${N}`, ' PNGs'));
+    row(
+      '`activ batch`: PNGs written, 640x480',
+      `${g} of ${N}`,
+      '',
+      '',
+      `all ${N}`,
+      verdict('b. activ batch PNGs 640x480', g, '==', N, `${g} of ${N}`, ' PNGs'),
+    );
   }
   for (const [k, name] of [
     ['gnuplot', 'gnuplot, one process'],
     ['matplotlib', 'Matplotlib, one process'],
   ]) {
     if (!tools[k]) {
-      row(name, '—', '—', '—', '', k === 'gnuplot' ? 'skipped: gnuplot is not on PATH' : `skipped: ${PYTHON} cannot import matplotlib`);
+      row(
+        name,
+        '—',
+        '—',
+        '—',
+        '',
+        k === 'gnuplot' ? 'skipped: gnuplot is not on PATH' : `skipped: ${PYTHON} cannot import matplotlib`,
+      );
       continue;
     }
     const r = res.get(k);
@@ -543,7 +689,14 @@ async function sectionB(opts, tools, dir) {
       continue;
     }
     const times = r.times.map((t) => t / M);
-    row(`${name}, ${M} figures`, fmtPerFigure(perFigure(k)), fmtSpread(times, (x) => x.toFixed(2)), k === 'matplotlib' ? 'baseline' : fmtRatio(perFigure(k) / mpl, 'Matplotlib'), '', '');
+    row(
+      `${name}, ${M} figures`,
+      fmtPerFigure(perFigure(k)),
+      fmtSpread(times, (x) => x.toFixed(2)),
+      k === 'matplotlib' ? 'baseline' : fmtRatio(perFigure(k) / mpl, 'Matplotlib'),
+      '',
+      '',
+    );
   }
   const notes = [];
   for (const k of ['gnuplot', 'matplotlib']) {
@@ -553,12 +706,20 @@ async function sectionB(opts, tools, dir) {
   }
   print();
   if (notes.length) print(`For comparison: ${notes.join('; ')}.`);
-  if (!activRes.error && tools.gnuplot && !res.get('gnuplot').error) print(`activ ÷ gnuplot per figure: ${(activ / perFigure('gnuplot')).toFixed(2)}×.`);
+  if (!activRes.error && tools.gnuplot && !res.get('gnuplot').error)
+    print(`activ ÷ gnuplot per figure: ${(activ / perFigure('gnuplot')).toFixed(2)}×.`);
   print();
 }
 
 async function sectionC(opts, dir) {
-  const gelu = (samples, file) => ({ key: String(samples), cmd: ACTIV, args: ['plot', 'gelu', '--samples', String(samples), '-o', file], cwd: dir, file, pin: true });
+  const gelu = (samples, file) => ({
+    key: String(samples),
+    cmd: ACTIV,
+    args: ['plot', 'gelu', '--samples', String(samples), '-o', file],
+    cwd: dir,
+    file,
+    pin: true,
+  });
   const contenders = [gelu(1000, 'gelu-1e3.png'), gelu(1000000, 'gelu-1e6.png')];
   const res = await interleave('c. samples', contenders, opts.runs, { sampleMemory: true });
   const few = median(res.get('1000').times);
@@ -566,7 +727,9 @@ async function sectionC(opts, dir) {
 
   print(`### c. Samples: \`activ plot gelu --samples 1000\` vs \`--samples 1000000\``);
   print();
-  print(`${opts.runs} cold runs of each, interleaved after one warm-up round; memory sampled as in b in every run.`);
+  print(
+    `${opts.runs} cold runs of each, interleaved after one warm-up round; memory sampled as in b in every run.`,
+  );
   print();
   tableHead();
   const errors = contenders.map((c) => res.get(c.key).error).filter(Boolean);
@@ -577,10 +740,24 @@ async function sectionC(opts, dir) {
     return;
   }
   row('`--samples 1000`', fmtMs(few), fmtSpread(res.get('1000').times, fmtMs), 'baseline', '', '');
-  row('`--samples 1000000`', fmtMs(many), fmtSpread(res.get('1000000').times, fmtMs), fmtRatio(many / few, '1000 samples'), '≤ 1.3× 1000 samples', verdict('c. 1e6 ÷ 1e3 samples', many / few, '<=', 1.3, `${(many / few).toFixed(2)}×`));
+  row(
+    '`--samples 1000000`',
+    fmtMs(many),
+    fmtSpread(res.get('1000000').times, fmtMs),
+    fmtRatio(many / few, '1000 samples'),
+    '≤ 1.3× 1000 samples',
+    verdict('c. 1e6 ÷ 1e3 samples', many / few, '<=', 1.3, `${(many / few).toFixed(2)}×`),
+  );
   const peak = Math.max(...res.get('1000000').peaks) / MiB;
   const peakFew = Math.max(...res.get('1000').peaks) / MiB;
-  row('`--samples 1000000`: peak memory of the process tree', `${peak.toFixed(0)} MiB (max of runs)`, fmtSpread(res.get('1000000').peaks, (b) => (b / MiB).toFixed(0)), `${(peak / peakFew).toFixed(2)}× 1000 samples (${peakFew.toFixed(0)} MiB)`, '< 200 MiB', verdict('c. 1e6 samples peak memory', peak, '<', 200, `${peak.toFixed(0)} MiB`, ' MiB'));
+  row(
+    '`--samples 1000000`: peak memory of the process tree',
+    `${peak.toFixed(0)} MiB (max of runs)`,
+    fmtSpread(res.get('1000000').peaks, (b) => (b / MiB).toFixed(0)),
+    `${(peak / peakFew).toFixed(2)}× 1000 samples (${peakFew.toFixed(0)} MiB)`,
+    '< 200 MiB',
+    verdict('c. 1e6 samples peak memory', peak, '<', 200, `${peak.toFixed(0)} MiB`, ' MiB'),
+  );
 
   // The same to the eye: the fraction of pixels that differ by more than 64 in any channel.
   let diffCell = '—';
@@ -606,12 +783,26 @@ async function sectionC(opts, dir) {
       }
       const fraction = differ / (a.width * a.height);
       diffCell = `${(fraction * 100).toFixed(3)} % (${differ} of ${a.width * a.height} px)`;
-      diffResult = verdict('c. pixels differing, 1e6 vs 1e3 samples', fraction * 100, '<=', 0.1, `${(fraction * 100).toFixed(3)} %`, ' %');
+      diffResult = verdict(
+        'c. pixels differing, 1e6 vs 1e3 samples',
+        fraction * 100,
+        '<=',
+        0.1,
+        `${(fraction * 100).toFixed(3)} %`,
+        ' %',
+      );
     }
   } catch (error) {
     diffCell = `not compared: ${error.message}`;
   }
-  row('pixels differing by > 64 in a channel, 1e6 vs 1000 samples', diffCell, '', '', '≤ 0.1 % (same to the eye)', diffResult);
+  row(
+    'pixels differing by > 64 in a channel, 1e6 vs 1000 samples',
+    diffCell,
+    '',
+    '',
+    '≤ 0.1 % (same to the eye)',
+    diffResult,
+  );
   print();
 }
 
@@ -625,8 +816,25 @@ async function sectionD(opts, dir) {
   fs.writeFileSync(numbers, lines.join('\n') + '\n');
   const contenders = [
     // Without NODE_EXTRA_CA_CERTS, as bin/activ runs activ (see section a).
-    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null', env: ENV_WITHOUT_CA_CERTS, pin: true },
-    { key: 'activ', cmd: ACTIV, args: ['eval', 'gelu'], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
+    {
+      key: 'bare',
+      cmd: NODE,
+      args: [BARE_EVAL],
+      cwd: dir,
+      stdin: numbers,
+      stdout: '/dev/null',
+      env: ENV_WITHOUT_CA_CERTS,
+      pin: true,
+    },
+    {
+      key: 'activ',
+      cmd: ACTIV,
+      args: ['eval', 'gelu'],
+      cwd: dir,
+      stdin: numbers,
+      stdout: '/dev/null',
+      pin: true,
+    },
   ];
   const res = await interleave('d. eval', contenders, opts.evalRuns);
   const bare = median(res.get('bare').times);
@@ -637,13 +845,36 @@ async function sectionD(opts, dir) {
   print(`${opts.evalRuns} runs of each, interleaved after one warm-up round; output to /dev/null.`);
   print();
   tableHead();
-  if (res.get('bare').error) row('bare Node', 'error', '—', '—', '', `error (${res.get('bare').error.replace(/\|/g, '\\|')})`);
-  else row(`bare Node: \`node bench/bare-eval.js\` (Math.tanh, read all, split, map, join, one write)${CA_CERTS !== undefined ? ', without NODE_EXTRA_CA_CERTS' : ''}`, fmtMs(bare), fmtSpread(res.get('bare').times, fmtMs), 'baseline', '', '');
+  if (res.get('bare').error)
+    row('bare Node', 'error', '—', '—', '', `error (${res.get('bare').error.replace(/\|/g, '\\|')})`);
+  else
+    row(
+      `bare Node: \`node bench/bare-eval.js\` (Math.tanh, read all, split, map, join, one write)${CA_CERTS !== undefined ? ', without NODE_EXTRA_CA_CERTS' : ''}`,
+      fmtMs(bare),
+      fmtSpread(res.get('bare').times, fmtMs),
+      'baseline',
+      '',
+      '',
+    );
   if (res.get('activ').error) {
     failures.push(`d. activ eval: ${res.get('activ').error}`);
-    row('`activ eval gelu`', 'error', '—', '—', '≤ 1.5× bare Node', `**FAIL** (${res.get('activ').error.replace(/\|/g, '\\|')})`);
+    row(
+      '`activ eval gelu`',
+      'error',
+      '—',
+      '—',
+      '≤ 1.5× bare Node',
+      `**FAIL** (${res.get('activ').error.replace(/\|/g, '\\|')})`,
+    );
   } else {
-    row('`bin/activ eval gelu < numbers.txt`', fmtMs(activ), fmtSpread(res.get('activ').times, fmtMs), fmtRatio(activ / bare, 'bare Node'), '≤ 1.5× bare Node', verdict('d. activ eval ÷ bare Node', activ / bare, '<=', 1.5, `${(activ / bare).toFixed(2)}×`));
+    row(
+      '`bin/activ eval gelu < numbers.txt`',
+      fmtMs(activ),
+      fmtSpread(res.get('activ').times, fmtMs),
+      fmtRatio(activ / bare, 'bare Node'),
+      '≤ 1.5× bare Node',
+      verdict('d. activ eval ÷ bare Node', activ / bare, '<=', 1.5, `${(activ / bare).toFixed(2)}×`),
+    );
   }
   print();
 }
@@ -653,13 +884,17 @@ async function sectionD(opts, dir) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
-    process.stderr.write(`bench: ${path.join(ROOT, 'dist', 'cli', 'main.js')} is missing: activ is not built. Run \`npm run build\` first.\n`);
+    process.stderr.write(
+      `bench: ${path.join(ROOT, 'dist', 'cli', 'main.js')} is missing: activ is not built. Run \`npm run build\` first.\n`,
+    );
     process.exit(1);
   }
   // bin/activ may load more than dist/cli/main.js: one short run shows it starts at all.
   const check = spawnSync(ACTIV, ['--version'], { encoding: 'utf8' });
   if (check.status !== 0) {
-    process.stderr.write(`bench: \`bin/activ --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`);
+    process.stderr.write(
+      `bench: \`bin/activ --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`,
+    );
     process.exit(1);
   }
   const tools = {
@@ -679,7 +914,9 @@ async function main() {
   try {
     print(`## Benchmark (\`npm run bench${opts.quick ? ' -- --quick' : ''}\`)`);
     print();
-    print(`Every comparison is measured in one run, contenders interleaved round-robin; medians, and ratios of medians.`);
+    print(
+      `Every comparison is measured in one run, contenders interleaved round-robin; medians, and ratios of medians.`,
+    );
     if (!tools.gnuplot) print(`gnuplot is not on PATH: its rows are skipped.`);
     if (!tools.matplotlib) print(`${PYTHON} cannot import matplotlib: its rows are skipped.`);
     print();
@@ -695,7 +932,10 @@ async function main() {
   const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
   const head = git('rev-parse', '--short', 'HEAD');
   const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bin', 'package.json');
-  const version = head.status === 0 ? `activ at ${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' with uncommitted changes' : ''}; ` : '';
+  const version =
+    head.status === 0
+      ? `activ at ${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' with uncommitted changes' : ''}; `
+      : '';
   const seconds = (performance.now() - started) / 1000;
   print(`### Summary`);
   print();
@@ -708,11 +948,17 @@ async function main() {
   print();
   print(
     `${version}Machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}; ` +
-      `Node ${process.version}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} after. ` +
+      `Node ${process.version}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} after. ` +
       `${new Date().toISOString()}; the bench took ${seconds.toFixed(0)} s.`,
   );
   process.stdout.write(out.join('\n') + '\n');
-  if (failures.length) process.stderr.write(`bench: ${failures.length} target(s) FAILED (see the Summary); exit code 0 all the same, this is a report\n`);
+  if (failures.length)
+    process.stderr.write(
+      `bench: ${failures.length} target(s) FAILED (see the Summary); exit code 0 all the same, this is a report\n`,
+    );
 }
 
 await main();

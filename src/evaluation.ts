@@ -21,13 +21,21 @@ function prepare(name: string | Activation, params: Readonly<Record<string, numb
  *
  *     evaluate('elu', [-1, 0, 1], { alpha: 0.5 })  // Float64Array [-0.316..., 0, 1]
  */
-export function evaluate(name: string | Activation, x: ArrayLike<number>, params?: Readonly<Record<string, number | string>>): Float64Array {
+export function evaluate(
+  name: string | Activation,
+  x: ArrayLike<number>,
+  params?: Readonly<Record<string, number | string>>,
+): Float64Array {
   const { activation, values } = prepare(name, params);
   return compute(activation, asDoubles(x), values, 'value');
 }
 
 /** f' over `x`, with the conventions at kinks and jumps that `activ list --json` documents. */
-export function derivative(name: string | Activation, x: ArrayLike<number>, params?: Readonly<Record<string, number | string>>): Float64Array {
+export function derivative(
+  name: string | Activation,
+  x: ArrayLike<number>,
+  params?: Readonly<Record<string, number | string>>,
+): Float64Array {
   const { activation, values } = prepare(name, params);
   return compute(activation, asDoubles(x), values, 'derivative');
 }
@@ -76,22 +84,34 @@ export async function tabulateInSlices(
   if (activation.overVector) {
     const x = linearGrid(from, to, samples);
     const y = await finishInterruptibly(activation.computeSteps(x, values, 'value'));
-    const dy = options.derivative ? await finishInterruptibly(activation.computeSteps(x, values, 'derivative')) : undefined;
+    const dy = options.derivative
+      ? await finishInterruptibly(activation.computeSteps(x, values, 'derivative'))
+      : undefined;
     const whole: Table = dy ? { x, y, dy } : { x, y };
     for (let start = 0; start < samples; start += sliceSize) {
       const end = Math.min(samples, start + sliceSize);
       const slice = (a: Float64Array) => a.subarray(start, end);
-      await visit(whole.dy ? { x: slice(whole.x), y: slice(whole.y), dy: slice(whole.dy) } : { x: slice(whole.x), y: slice(whole.y) });
+      await visit(
+        whole.dy
+          ? { x: slice(whole.x), y: slice(whole.y), dy: slice(whole.dy) }
+          : { x: slice(whole.x), y: slice(whole.y) },
+      );
       await yieldPoint();
     }
     return;
   }
-  const buffers = { x: new Float64Array(sliceSize), y: new Float64Array(sliceSize), dy: new Float64Array(sliceSize) };
+  const buffers = {
+    x: new Float64Array(sliceSize),
+    y: new Float64Array(sliceSize),
+    dy: new Float64Array(sliceSize),
+  };
   for (let start = 0; start < samples; start += sliceSize) {
     const end = Math.min(samples, start + sliceSize);
     const x = gridSlice(from, to, samples, start, end, buffers.x);
     const y = compute(activation, x, values, 'value', buffers.y.subarray(0, x.length));
-    const dy = options.derivative ? compute(activation, x, values, 'derivative', buffers.dy.subarray(0, x.length)) : undefined;
+    const dy = options.derivative
+      ? compute(activation, x, values, 'derivative', buffers.dy.subarray(0, x.length))
+      : undefined;
     await visit(dy ? { x, y, dy } : { x, y });
     await yieldPoint();
   }

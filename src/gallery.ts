@@ -18,12 +18,18 @@ export function articleFigures(): GalleryItem[] {
     ['prelu', { alpha: 0.05 }],
     ['binary_step', {}],
   ];
-  return six.map(([name, params]) => ({ file: `${name}.png`, request: { functions: [{ name, params }], from: -20, to: 20 } }));
+  return six.map(([name, params]) => ({
+    file: `${name}.png`,
+    request: { functions: [{ name, params }], from: -20, to: 20 },
+  }));
 }
 
 /** One titled figure per catalog entry, over its own range with its defaults. */
 export function catalogFigures(): GalleryItem[] {
-  return catalog.map((a) => ({ file: `${a.name}.png`, request: { functions: [{ name: a.name }], title: true } }));
+  return catalog.map((a) => ({
+    file: `${a.name}.png`,
+    request: { functions: [{ name: a.name }], title: true },
+  }));
 }
 
 const TILE = { width: 400, height: 300, columns: 5 };
@@ -32,7 +38,11 @@ const TILE = { width: 400, height: 300, columns: 5 };
  * Render every item into `dir` (created if missing), and, unless `contactSheet` is false, an
  * index.png contact sheet with every figure as a titled tile. Returns the paths written.
  */
-export async function writeGallery(dir: string, items: readonly GalleryItem[], contactSheet: boolean): Promise<string[]> {
+export async function writeGallery(
+  dir: string,
+  items: readonly GalleryItem[],
+  contactSheet: boolean,
+): Promise<string[]> {
   makeFolder(dir);
   const { renderPlot } = await import('./figure/render.js');
   const written: string[] = [];
@@ -63,7 +73,13 @@ async function contactSheetOf(images: readonly Buffer[]): Promise<Buffer> {
   ctx.quality = 'best';
   for (const [i, bytes] of images.entries()) {
     const image = await loadImage(bytes);
-    ctx.drawImage(image, (i % TILE.columns) * TILE.width, Math.floor(i / TILE.columns) * TILE.height, TILE.width, TILE.height);
+    ctx.drawImage(
+      image,
+      (i % TILE.columns) * TILE.width,
+      Math.floor(i / TILE.columns) * TILE.height,
+      TILE.width,
+      TILE.height,
+    );
   }
   return canvas.toBuffer('image/png');
 }

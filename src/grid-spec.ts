@@ -19,10 +19,14 @@ export function checkInteger(subject: string, value: number, min: number, max: n
 }
 
 /** The grid a request asks for, with the function's own range and the default count filled in. */
-export function gridSpec(activation: Activation, request: { from?: number; to?: number; samples?: number }): GridSpec {
+export function gridSpec(
+  activation: Activation,
+  request: { from?: number; to?: number; samples?: number },
+): GridSpec {
   const from = request.from ?? activation.range[0];
   const to = request.to ?? activation.range[1];
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new UsageError(`the x range must be finite, not ${from}..${to}`);
+  if (!Number.isFinite(from) || !Number.isFinite(to))
+    throw new UsageError(`the x range must be finite, not ${from}..${to}`);
   if (!(from < to)) throw new UsageError(`the x range must go from low to high, but ${from} >= ${to}`);
   const samples = checkInteger('samples', request.samples ?? DEFAULT_SAMPLES, 2, MAX_SAMPLES);
   return { from, to, samples };

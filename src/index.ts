@@ -38,7 +38,12 @@ import { plotSpec, type PlotRequest } from './plot-spec.js';
 /** Render a figure to the bytes of a PNG, SVG or PDF file (`request.format`, default png). */
 export async function plot(request: PlotRequest): Promise<Buffer> {
   const spec = plotSpec(request);
-  if (spec.format === 'term') throw new InvalidValueError('format', 'must be png, svg or pdf: plot() makes files (the terminal drawing is the command line\'s)', "'term'");
+  if (spec.format === 'term')
+    throw new InvalidValueError(
+      'format',
+      "must be png, svg or pdf: plot() makes files (the terminal drawing is the command line's)",
+      "'term'",
+    );
   const { renderPlot } = await import('./figure/render.js');
   return renderPlot(spec, spec.format);
 }

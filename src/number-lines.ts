@@ -2,7 +2,6 @@ import { UsageError } from './errors.js';
 import { readNumber } from './number-text.js';
 import { LineSplitter } from './text-lines.js';
 
-
 /** Longer than any number needs (a double's exact decimal expansion is under 1,100 characters). */
 const MAX_LINE_LENGTH = 4096;
 
@@ -35,7 +34,14 @@ function parseLine(line: string, lineNumber: number): number | undefined {
     const first = line.charCodeAt(0);
     const last = line.charCodeAt(n - 1);
     const second = n > 1 ? line.charCodeAt(1) | 0x20 : 0; // lower case
-    if ((isDigit(first) || first === 45 || first === 43 || first === 46) && (isDigit(last) || last === 46) && second !== 120 && second !== 98 && second !== 111) return v;
+    if (
+      (isDigit(first) || first === 45 || first === 43 || first === 46) &&
+      (isDigit(last) || last === 46) &&
+      second !== 120 &&
+      second !== 98 &&
+      second !== 111
+    )
+      return v;
   }
   if (line.trim() === '') return undefined;
   return parseNumberText(line, `line ${lineNumber} of standard input`);

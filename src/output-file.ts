@@ -69,7 +69,8 @@ function creationPath(path: string): string {
   for (let hops = 0; ; hops++) {
     const stats = statOrUndefined(path, current, false);
     if (!stats?.isSymbolicLink()) return current;
-    if (hops >= MAX_LINKS) throw new EnvironmentError(`cannot write '${path}': its symbolic links go round in a loop`);
+    if (hops >= MAX_LINKS)
+      throw new EnvironmentError(`cannot write '${path}': its symbolic links go round in a loop`);
     const link = readlinkSync(current);
     current = isAbsolute(link) ? link : join(dirname(current), link);
   }
@@ -119,7 +120,8 @@ export function checkOutputPath(path: string): void {
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  if (!stats.isDirectory()) throw new EnvironmentError(`cannot write '${path}': a part of the path is not a folder`);
+  if (!stats.isDirectory())
+    throw new EnvironmentError(`cannot write '${path}': a part of the path is not a folder`);
 }
 
 /** A temporary name beside `path` that stays within the file system's limit on name length. */
@@ -320,10 +322,12 @@ export function makeFolder(dir: string): void {
       stats = statSync(current);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new EnvironmentError(`cannot create the folder '${dir}': ${errnoText(error, current)}`);
+      if (code !== 'ENOENT')
+        throw new EnvironmentError(`cannot create the folder '${dir}': ${errnoText(error, current)}`);
     }
     if (stats) {
-      if (!stats.isDirectory()) throw new EnvironmentError(`cannot create the folder '${dir}': '${current}' is not a folder`);
+      if (!stats.isDirectory())
+        throw new EnvironmentError(`cannot create the folder '${dir}': '${current}' is not a folder`);
       break;
     }
     missing.push(current);

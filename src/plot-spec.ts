@@ -9,7 +9,6 @@ import { checkInteger, gridSpec, type GridSpec } from './grid-spec.js';
 
 export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
 
-
 export const MAX_SIDE = 10_000;
 /** More lines than a legend or an eye can tell apart; each may cost a pass over 10 million samples. */
 export const MAX_CURVES = 100;
@@ -105,18 +104,34 @@ function checkCurveCount(request: PlotRequest): void {
   const parts: string[] = [];
   let total = 0;
   for (const f of request.functions) {
-    const lists = Object.entries(f.params ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 1) as [string, readonly ParamValue[]][];
+    const lists = Object.entries(f.params ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 1) as [
+      string,
+      readonly ParamValue[],
+    ][];
     total += lists.reduce((n, [, v]) => n * v.length, 1) * perFunction;
     for (const [name, values] of lists) parts.push(`${values.length} values of ${name}`);
   }
   if (total <= MAX_CURVES) return;
-  const why = parts.length === 0 ? '' : ` (${parts.join(' × ')}${perFunction === 2 ? ', each with its derivative' : ''})`;
-  throw new UsageError(`this figure would have ${total.toLocaleString('en-US')} curves${why}; one figure holds at most ${MAX_CURVES}`);
+  const why =
+    parts.length === 0
+      ? ''
+      : ` (${parts.join(' × ')}${perFunction === 2 ? ', each with its derivative' : ''})`;
+  throw new UsageError(
+    `this figure would have ${total.toLocaleString('en-US')} curves${why}; one figure holds at most ${MAX_CURVES}`,
+  );
 }
 
-function familyLabel(activation: Activation, params: ParamValues, varied: readonly string[], prime: string): string {
-  const listed = activation.params.filter((p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)));
-  const suffix = listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
+function familyLabel(
+  activation: Activation,
+  params: ParamValues,
+  varied: readonly string[],
+  prime: string,
+): string {
+  const listed = activation.params.filter(
+    (p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)),
+  );
+  const suffix =
+    listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
   return `${activation.name}${prime}${suffix}`;
 }
 
@@ -130,7 +145,9 @@ export function automaticTitle(curves: readonly CurveSpec[]): string {
   const prime = curves.every((c) => c.quantity === 'derivative') ? '′' : '';
   return [...groups.entries()]
     .map(([activation, all]) => {
-      const params = activation.params.map((p) => `${p.symbol} = ${[...new Set(all.map((v) => shown(v[p.name])))].join(', ')}`);
+      const params = activation.params.map(
+        (p) => `${p.symbol} = ${[...new Set(all.map((v) => shown(v[p.name])))].join(', ')}`,
+      );
       return `${activation.label}${prime}${params.length === 0 ? '' : ` (${params.join(', ')})`}`;
     })
     .join(', ');
@@ -146,7 +163,8 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   if (request.functions.length === 0) throw new UsageError('name at least one activation function');
   checkCurveCount(request);
   const theme = request.theme ?? 'matplotlib';
-  if (!Object.hasOwn(THEMES, theme)) throw new InvalidValueError('theme', `must be one of ${Object.keys(THEMES).join(', ')}`, `'${theme}'`);
+  if (!Object.hasOwn(THEMES, theme))
+    throw new InvalidValueError('theme', `must be one of ${Object.keys(THEMES).join(', ')}`, `'${theme}'`);
   const style = THEMES[theme];
   const colors = request.colors?.map(parseColor) ?? style.colorCycle;
 
@@ -158,11 +176,25 @@ export function plotSpec(request: PlotRequest): PlotSpec {
       const params = resolveParams(activation, values);
       const color = colors[index++ % colors.length]!;
       if (request.derivative !== 'only') {
-        curves.push({ activation, params, quantity: 'value', label: familyLabel(activation, params, varied, ''), color, dashed: false });
+        curves.push({
+          activation,
+          params,
+          quantity: 'value',
+          label: familyLabel(activation, params, varied, ''),
+          color,
+          dashed: false,
+        });
       }
       if (request.derivative) {
         const dashed = request.derivative === 'add';
-        curves.push({ activation, params, quantity: 'derivative', label: familyLabel(activation, params, varied, "'"), color, dashed });
+        curves.push({
+          activation,
+          params,
+          quantity: 'derivative',
+          label: familyLabel(activation, params, varied, "'"),
+          color,
+          dashed,
+        });
       }
     }
   }
@@ -170,20 +202,40 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   checkRange('xlim', request.xlim);
   checkRange('ylim', request.ylim);
   // With only --xlim, sample what is shown.
-  const range = request.from === undefined && request.to === undefined && request.xlim ? { from: request.xlim[0], to: request.xlim[1] } : {};
+  const range =
+    request.from === undefined && request.to === undefined && request.xlim
+      ? { from: request.xlim[0], to: request.xlim[1] }
+      : {};
   const { from, to, samples } = gridSpec(curves[0]!.activation, { ...request, ...range });
 
   const dpi = request.dpi ?? style.dpi;
-  if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200)) throw new InvalidValueError('dpi', 'must be from 10 to 1200', String(dpi));
+  if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200))
+    throw new InvalidValueError('dpi', 'must be from 10 to 1200', String(dpi));
   const width = checkInteger('width', request.width ?? Math.round(style.figureWidthIn * dpi), 16, MAX_SIDE);
-  const height = checkInteger('height', request.height ?? Math.round(style.figureHeightIn * dpi), 16, MAX_SIDE);
+  const height = checkInteger(
+    'height',
+    request.height ?? Math.round(style.figureHeightIn * dpi),
+    16,
+    MAX_SIDE,
+  );
   if (width * height > MAX_AREA) {
-    throw new UsageError(`a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million pixels); lower the dpi, width or height`);
+    throw new UsageError(
+      `a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million ` +
+        `pixels); lower the dpi, width or height`,
+    );
   }
   const lineWidth = request.lineWidth ?? style.lineWidthPt;
-  if (!(Number.isFinite(lineWidth) && lineWidth > 0 && lineWidth <= 100)) throw new InvalidValueError('lineWidth', 'must be above 0 and at most 100 points', String(lineWidth));
+  if (!(Number.isFinite(lineWidth) && lineWidth > 0 && lineWidth <= 100))
+    throw new InvalidValueError('lineWidth', 'must be above 0 and at most 100 points', String(lineWidth));
 
-  const legend = request.legend === undefined ? (curves.length > 1 ? 'best' : false) : request.legend === true ? 'best' : request.legend;
+  const legend =
+    request.legend === undefined
+      ? curves.length > 1
+        ? 'best'
+        : false
+      : request.legend === true
+        ? 'best'
+        : request.legend;
   if (legend !== false && !(LEGEND_LOCATIONS as readonly string[]).includes(legend)) {
     throw new InvalidValueError('legend', `must be one of ${LEGEND_LOCATIONS.join(', ')}`, `'${legend}'`);
   }

@@ -20,7 +20,14 @@ export function gridPoint(from: number, to: number, samples: number, i: number):
 }
 
 /** Points start..end−1 of linearGrid(from, to, samples), the same doubles, into `out`. */
-export function gridSlice(from: number, to: number, samples: number, start: number, end: number, out: Float64Array): Float64Array {
+export function gridSlice(
+  from: number,
+  to: number,
+  samples: number,
+  start: number,
+  end: number,
+  out: Float64Array,
+): Float64Array {
   const last = samples - 1;
   const step = (to - from) / last;
   const x = out.subarray(0, end - start);
@@ -64,7 +71,13 @@ export interface Curve {
 }
 
 /** The breakpoints a curve samples exactly, sorted, strictly inside from..to (see sampleCurve). */
-export function breakpointsOf(activation: Activation, params: ParamValues, from: number, to: number, quantity: Quantity): number[] {
+export function breakpointsOf(
+  activation: Activation,
+  params: ParamValues,
+  from: number,
+  to: number,
+  quantity: Quantity,
+): number[] {
   // Softmax and friends are taken over the even grid the user asked for, as the article does.
   if (activation.overVector) return [];
   const kinks = activation.kinks(params);
@@ -76,7 +89,13 @@ export function breakpointsOf(activation: Activation, params: ParamValues, from:
 }
 
 /** f or f' over x (into `out` when given). */
-export function compute(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity, out?: Float64Array): Float64Array {
+export function compute(
+  activation: Activation,
+  x: Float64Array,
+  params: ParamValues,
+  quantity: Quantity,
+  out?: Float64Array,
+): Float64Array {
   return quantity === 'value' ? activation.evaluate(x, params, out) : activation.derivative(x, params, out);
 }
 
@@ -137,7 +156,17 @@ export function* curveSlices(
   }
   const grid = { from, to, samples };
   const breakpoints = breakpointsOf(activation, params, from, to, quantity);
-  yield* gridRangeSlices(activation, params, quantity, grid, 0, samples, breakpoints, visit, new SliceBuffers(sliceSize));
+  yield* gridRangeSlices(
+    activation,
+    params,
+    quantity,
+    grid,
+    0,
+    samples,
+    breakpoints,
+    visit,
+    new SliceBuffers(sliceSize),
+  );
 }
 
 /** Reusable buffers for gridRangeSlices: one slice of x and one of f(x). */
@@ -177,7 +206,10 @@ export function* gridRangeSlices(
     const mine: number[] = [];
     while (b < breakpoints.length && breakpoints[b]! < next) mine.push(breakpoints[b++]!);
     const x = mergeSorted(slice, mine);
-    visit(x, compute(activation, x, params, quantity, x === slice ? buffers.y.subarray(0, x.length) : undefined));
+    visit(
+      x,
+      compute(activation, x, params, quantity, x === slice ? buffers.y.subarray(0, x.length) : undefined),
+    );
     yield;
   }
 }

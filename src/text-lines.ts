@@ -25,9 +25,12 @@ export class LineSplitter {
 
   /** The lines this chunk completes (without their newlines). */
   push(chunk: Buffer | string): string[] {
-    const lines = (this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk))).split('\n');
+    const lines = (this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk))).split(
+      '\n',
+    );
     this.partial = lines.pop()!;
-    for (let i = 0; i < lines.length; i++) if (lines[i]!.length > this.maxLength) this.tooLong(this.count + i + 1);
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i]!.length > this.maxLength) this.tooLong(this.count + i + 1);
     if (this.partial.length > this.maxLength) this.tooLong(this.count + lines.length + 1);
     this.count += lines.length;
     return lines;

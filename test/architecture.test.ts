@@ -58,7 +58,9 @@ describe('layers point down', () => {
   for (const [name, allowed] of Object.entries(rules)) {
     it(`${name} imports only what lies below it`, () => {
       const offending = [...graph].flatMap(([module, targets]) =>
-        layer(module) === name ? targets.filter((t) => layer(t) !== name && !allowed(t)).map((t) => `${module} -> ${t}`) : [],
+        layer(module) === name
+          ? targets.filter((t) => layer(t) !== name && !allowed(t)).map((t) => `${module} -> ${t}`)
+          : [],
       );
       expect(offending).toEqual([]);
     });
@@ -114,7 +116,10 @@ describe("the library's errors name no flags", () => {
     ['an unknown legend location', { functions: [{ name: 'elu', params: {} }], legend: 'top' as 'best' }],
     ['a width too small', { functions: [{ name: 'elu' }], width: 3 }],
   ];
-  for (const [what, call] of [...misuses, ...requests.map(([w, r]) => [w, () => plotSpec(r)] as [string, () => unknown])]) {
+  for (const [what, call] of [
+    ...misuses,
+    ...requests.map(([w, r]) => [w, () => plotSpec(r)] as [string, () => unknown]),
+  ]) {
     it(what, () => {
       let caught: unknown;
       try {
@@ -139,6 +144,8 @@ describe("the library's errors name no flags", () => {
   });
 
   it('plot() refuses the terminal format in its own words', async () => {
-    await expect(plot({ functions: [{ name: 'elu' }], format: 'term' })).rejects.toThrow(/^format must be png, svg or pdf/);
+    await expect(plot({ functions: [{ name: 'elu' }], format: 'term' })).rejects.toThrow(
+      /^format must be png, svg or pdf/,
+    );
   });
 });

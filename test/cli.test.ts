@@ -14,9 +14,12 @@ describe('activ plot', () => {
     expect(pngSize(readFileSync(join(dir, 'elu.png')))).toEqual({ width: 640, height: 480 });
   });
 
-  it('writes SVG as vector paths, at Matplotlib\'s physical size', () => {
+  it("writes SVG as vector paths, at Matplotlib's physical size", () => {
     const dir = emptyFolder();
-    const run = activ(['plot', 'prelu', '--alpha', '0.05', '--range', '-20..20', '-o', 'prelu.svg', '--title'], { cwd: dir });
+    const run = activ(
+      ['plot', 'prelu', '--alpha', '0.05', '--range', '-20..20', '-o', 'prelu.svg', '--title'],
+      { cwd: dir },
+    );
     expect(run.status).toBe(0);
     const svg = readFileSync(join(dir, 'prelu.svg'), 'utf8');
     expect(svg).not.toContain('<image');
@@ -97,7 +100,10 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'elu', '--range', '20..-20'], /^activ: the x range must go from low to high/],
     [['plot', 'elu', '--range', '-20:20'], /^activ: --range expects FROM\.\.TO/],
     [['plot', 'elu', '--format', 'jpg'], /^activ: --format must be one of png, svg, pdf, term, not 'jpg'$/],
-    [['plot', 'elu', '-o', 'x.svg', '--format', 'png'], /^activ: --format png clashes with the extension of 'x.svg'$/],
+    [
+      ['plot', 'elu', '-o', 'x.svg', '--format', 'png'],
+      /^activ: --format png clashes with the extension of 'x.svg'$/,
+    ],
     [['plot', 'elu', '-o', 'x.gif'], /^activ: cannot tell the format of 'x.gif'/],
     [['plot', 'elu', '--samples', '1'], /^activ: --samples must be a whole number from 2/],
     [['plot', 'elu', '--samples', '2.5'], /^activ: --samples expects a whole number, got '2.5'$/],
@@ -109,7 +115,10 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'elu', '--alpha', '0.5,,2'], /^activ: --alpha has an empty item in '0.5,,2'$/],
     [['plot', 'elu', '--dpi', '0'], /^activ: --dpi must be from 10 to 1200, not 0$/],
     [['plot', 'elu', '--legend', 'top'], /^activ: --legend must be one of best, upper right/],
-    [['plot', 'elu', '--color', 'notacolour'], /^activ: --color must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name, not 'notacolour'$/],
+    [
+      ['plot', 'elu', '--color', 'notacolour'],
+      /^activ: --color must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name, not 'notacolour'$/,
+    ],
     [['plot', 'elu', '--theme', 'neon'], /^activ: --theme must be one of matplotlib, dark, not 'neon'$/],
     [['plot', 'elu', '--xlim', '3..1'], /^activ: --xlim must go from low to high/],
     [['plot', 'relu', 'gelu', '--alpha', '1'], /^activ: relu has no parameter 'alpha'; it takes none$/],
@@ -158,7 +167,18 @@ describe('activ list', () => {
       formula: string;
     }[];
     const names = list.map((f) => f.name);
-    for (const name of ['softmax', 'softsign', 'softplus', 'elu', 'prelu', 'binary_step', 'relu', 'leaky_relu', 'sigmoid', 'tanh']) {
+    for (const name of [
+      'softmax',
+      'softsign',
+      'softplus',
+      'elu',
+      'prelu',
+      'binary_step',
+      'relu',
+      'leaky_relu',
+      'sigmoid',
+      'tanh',
+    ]) {
       expect(names).toContain(name);
     }
     const prelu = list.find((f) => f.name === 'prelu')!;
@@ -172,14 +192,31 @@ describe('help and version', () => {
     const run = activ(['plot', '--help']);
     expect(run.status).toBe(0);
     const help = run.stdout.toString();
-    for (const option of ['--from', '--to', '--range', '--samples', '--output', '--format', '--width', '--height', '--title', '--xlabel', '--ylabel', '--alpha', '--beta', '--negative-slope']) {
+    for (const option of [
+      '--from',
+      '--to',
+      '--range',
+      '--samples',
+      '--output',
+      '--format',
+      '--width',
+      '--height',
+      '--title',
+      '--xlabel',
+      '--ylabel',
+      '--alpha',
+      '--beta',
+      '--negative-slope',
+    ]) {
       expect(help).toContain(option);
     }
     expect(help).toContain('Examples:');
   });
 
   it('prints the version from package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(activ(['--version']).stdout.toString().trim()).toBe(pkg.version);
   });
 });

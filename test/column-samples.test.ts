@@ -50,7 +50,11 @@ interface Case {
   quantity?: Quantity;
 }
 
-function compare({ activation, params, from, to, view, quantity = 'value' }: Case, samples = 100_003, columnCount = 97) {
+function compare(
+  { activation, params, from, to, view, quantity = 'value' }: Case,
+  samples = 100_003,
+  columnCount = 97,
+) {
   const [min, max] = view ?? [from, to];
   const dense = new ColumnExtremes(min, max, columnCount);
   sampleCurveInSlices(activation, params, from, to, samples, quantity, (x, y) => dense.add(x, y));
@@ -107,11 +111,35 @@ describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
       { activation: getActivation('elu'), params: { alpha: -2 }, from: -4, to: 4, view: [-1, 0.5] },
       { activation: getActivation('mish'), params: {}, from: -1.2, to: -1.18 },
       { activation: getActivation('silu'), params: { beta: -2.5 }, from: -3, to: 3, quantity: 'derivative' },
-      { activation: getActivation('gelu'), params: { approximate: 'tanh' }, from: -2, to: 2, quantity: 'derivative' },
+      {
+        activation: getActivation('gelu'),
+        params: { approximate: 'tanh' },
+        from: -2,
+        to: 2,
+        quantity: 'derivative',
+      },
       { activation: getActivation('squareplus'), params: { b: 0 }, from: -1, to: 1, quantity: 'derivative' },
-      { activation: getActivation('softshrink'), params: { lambda: 0 }, from: -1, to: 1.3, quantity: 'derivative' },
-      { activation: getActivation('hardshrink'), params: { lambda: 0 }, from: -1, to: 1.3, quantity: 'derivative' },
-      { activation: getActivation('threshold'), params: { threshold: 0.3, value: 0.3 }, from: -2, to: 5, quantity: 'derivative' },
+      {
+        activation: getActivation('softshrink'),
+        params: { lambda: 0 },
+        from: -1,
+        to: 1.3,
+        quantity: 'derivative',
+      },
+      {
+        activation: getActivation('hardshrink'),
+        params: { lambda: 0 },
+        from: -1,
+        to: 1.3,
+        quantity: 'derivative',
+      },
+      {
+        activation: getActivation('threshold'),
+        params: { threshold: 0.3, value: 0.3 },
+        from: -2,
+        to: 5,
+        quantity: 'derivative',
+      },
     ];
     for (const c of cases) compare({ ...c, params: resolveParams(c.activation, c.params) });
   });
@@ -129,10 +157,16 @@ describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
     expect(evaluated).toBeGreaterThanOrEqual(2 * 496);
     expect(evaluated).toBeLessThanOrEqual(2 * 497 + 2);
     // f' turns twice (at ±√2)
-    const slopes = compare({ activation: gelu, params, from: -4, to: 4, quantity: 'derivative' }, 1_000_000, 496);
+    const slopes = compare(
+      { activation: gelu, params, from: -4, to: 4, quantity: 'derivative' },
+      1_000_000,
+      496,
+    );
     expect(slopes).toBeLessThanOrEqual(2 * 498 + 4);
     // relu: a kink at 0, sampled exactly
     const relu = getActivation('relu');
-    expect(compare({ activation: relu, params: {}, from: -4, to: 4 }, 1_000_000, 496)).toBeLessThanOrEqual(2 * 497 + 1);
+    expect(compare({ activation: relu, params: {}, from: -4, to: 4 }, 1_000_000, 496)).toBeLessThanOrEqual(
+      2 * 497 + 1,
+    );
   });
 });

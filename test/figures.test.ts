@@ -15,7 +15,18 @@ import { renderPlot } from '../src/figure/render.js';
 import { plotSpec, type PlotRequest } from '../src/plot-spec.js';
 
 const golden = new URL('../fixtures/golden/', import.meta.url);
-const TAB10 = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const TAB10 = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+];
 
 async function png(request: PlotRequest): Promise<PNG> {
   return PNG.sync.read(await renderPlot(plotSpec(request), 'png'));
@@ -29,13 +40,38 @@ function differing(a: PNG, b: PNG): number {
 const BUDGET = 0.002; // of all pixels: anti-aliasing noise only
 
 const cases: Record<string, PlotRequest> = {
-  'overlay-relu-gelu-silu': { functions: [{ name: 'relu' }, { name: 'gelu' }, { name: 'silu' }], from: -4, to: 4 },
-  'family-elu-derivative': { functions: [{ name: 'elu', params: { alpha: [0.5, 1, 2] } }], derivative: 'add' },
+  'overlay-relu-gelu-silu': {
+    functions: [{ name: 'relu' }, { name: 'gelu' }, { name: 'silu' }],
+    from: -4,
+    to: 4,
+  },
+  'family-elu-derivative': {
+    functions: [{ name: 'elu', params: { alpha: [0.5, 1, 2] } }],
+    derivative: 'add',
+  },
   'derivative-only-tanh': { functions: [{ name: 'tanh' }], derivative: 'only', title: true },
   'step-50-samples': { functions: [{ name: 'binary_step' }], samples: 50 },
-  'dark-grid-title': { functions: [{ name: 'tanh' }, { name: 'relu' }], theme: 'dark', grid: true, title: true, xlabel: 'x', ylabel: 'f(x)' },
-  'hardshrink-jumps-legend-lower-right': { functions: [{ name: 'hardshrink', params: { lambda: [0.5, 1] } }], from: -2, to: 2, legend: 'lower right' },
-  'colors-linewidth-limits': { functions: [{ name: 'sigmoid' }, { name: 'tanh' }], colors: ['k', 'tab:red'], lineWidth: 3, xlim: [-3, 3], ylim: [-1.5, 1.5] },
+  'dark-grid-title': {
+    functions: [{ name: 'tanh' }, { name: 'relu' }],
+    theme: 'dark',
+    grid: true,
+    title: true,
+    xlabel: 'x',
+    ylabel: 'f(x)',
+  },
+  'hardshrink-jumps-legend-lower-right': {
+    functions: [{ name: 'hardshrink', params: { lambda: [0.5, 1] } }],
+    from: -2,
+    to: 2,
+    legend: 'lower right',
+  },
+  'colors-linewidth-limits': {
+    functions: [{ name: 'sigmoid' }, { name: 'tanh' }],
+    colors: ['k', 'tab:red'],
+    lineWidth: 3,
+    xlim: [-3, 3],
+    ylim: [-1.5, 1.5],
+  },
 };
 
 describe('golden figures', () => {
@@ -43,14 +79,20 @@ describe('golden figures', () => {
     it(name, async () => {
       const ours = await png(request);
       const file = new URL(`${name}.png`, golden);
-      if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, PNG.sync.write(ours));
+      // Goldens are made on purpose, looked at, and committed; a test run never writes one unasked.
+      if (process.env.UPDATE_GOLDEN) writeFileSync(file, PNG.sync.write(ours));
+      else if (!existsSync(file)) {
+        throw new Error(
+          `no golden ${name}.png: make it with UPDATE_GOLDEN=1 npx vitest run test/figures.test.ts, look at it, commit it`,
+        );
+      }
       const expected = PNG.sync.read(readFileSync(file));
       expect([ours.width, ours.height]).toEqual([expected.width, expected.height]);
       expect(differing(ours, expected)).toBeLessThanOrEqual(BUDGET * ours.width * ours.height);
     });
   }
 
-  it('catches a figure moved by 2 px', async () => {
+  it('catches a figure moved by 2 px', () => {
     const expected = PNG.sync.read(readFileSync(new URL('overlay-relu-gelu-silu.png', golden)));
     const moved = new PNG({ width: expected.width, height: expected.height });
     moved.data.fill(255);
@@ -68,7 +110,11 @@ function countColor(image: PNG, hex: string): number {
   const [r, g, b] = rgb(hex);
   let n = 0;
   for (let i = 0; i < image.data.length; i += 4) {
-    if (Math.abs(image.data[i]! - r) + Math.abs(image.data[i + 1]! - g) + Math.abs(image.data[i + 2]! - b) < 30) n++;
+    if (
+      Math.abs(image.data[i]! - r) + Math.abs(image.data[i + 1]! - g) + Math.abs(image.data[i + 2]! - b) <
+      30
+    )
+      n++;
   }
   return n;
 }
@@ -118,7 +164,7 @@ describe('what the figures show', () => {
 });
 
 describe('vector output', () => {
-  it("PDF is a 460.8 x 345.6 pt page with no raster image, and the same bytes twice", async () => {
+  it('PDF is a 460.8 x 345.6 pt page with no raster image, and the same bytes twice', async () => {
     const spec = plotSpec({ functions: [{ name: 'elu' }], from: -20, to: 20 });
     const bytes = await renderPlot(spec, 'pdf');
     const doc = await PDFDocument.load(bytes);

@@ -25,7 +25,10 @@ const isRoot = process.getuid?.() === 0;
 
 /** A PNG that ends with its IEND chunk: written whole. */
 function wholePng(bytes: Buffer): boolean {
-  return pngSize(bytes).width > 0 && bytes.subarray(bytes.length - 8, bytes.length - 4).toString('latin1') === 'IEND';
+  return (
+    pngSize(bytes).width > 0 &&
+    bytes.subarray(bytes.length - 8, bytes.length - 4).toString('latin1') === 'IEND'
+  );
 }
 
 /** Does `command` run here? (unshare needs CAP_SYS_ADMIN; mknod needs CAP_MKNOD.) */
@@ -91,7 +94,9 @@ describe('-o onto files that are not plain files', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(wholePng(run.stdout)).toBe(true);
-    const piped = spawnSync('bash', ['-c', `${activLine(['plot', 'elu', '-o', '/dev/stdout'])} | wc -c`], { encoding: 'utf8' });
+    const piped = spawnSync('bash', ['-c', `${activLine(['plot', 'elu', '-o', '/dev/stdout'])} | wc -c`], {
+      encoding: 'utf8',
+    });
     expect(Number(piped.stdout.trim())).toBe(run.stdout.length);
   });
 
@@ -109,7 +114,9 @@ describe('-o onto files that are not plain files', () => {
   it.skipIf(!canUnshare)('leaves /dev/null a device (in a private mount namespace, as root)', () => {
     // The namespace's own /dev, so a failure could not break the machine's /dev/null.
     const script = `mount -t tmpfs none /dev && mknod -m 666 /dev/null c 1 3 && ${activLine(['plot', 'elu', '-o', '/dev/null'])} && test -c /dev/null && ls -A /dev`;
-    const run = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script], { encoding: 'utf8' });
+    const run = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script], {
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe('null');
@@ -122,13 +129,18 @@ describe('-o onto files that are not plain files', () => {
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 
-  it.skipIf(!canUnshare)('exits 1 on a file system too small for the figure, leaving neither the figure nor a temporary file', () => {
-    const dir = emptyFolder();
-    const script = `mount -t tmpfs -o size=8k none '${dir}' && cd '${dir}' && ${activLine(['plot', 'elu', '-o', 'elu.png'])}; echo "exit=$?"; ls -A`;
-    const run = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script], { encoding: 'utf8' });
-    expect(run.stderr).toBe("activ: cannot write 'elu.png': the disk is full\n");
-    expect(run.stdout.trim()).toBe('exit=1');
-  });
+  it.skipIf(!canUnshare)(
+    'exits 1 on a file system too small for the figure, leaving neither the figure nor a temporary file',
+    () => {
+      const dir = emptyFolder();
+      const script = `mount -t tmpfs -o size=8k none '${dir}' && cd '${dir}' && ${activLine(['plot', 'elu', '-o', 'elu.png'])}; echo "exit=$?"; ls -A`;
+      const run = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script], {
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe("activ: cannot write 'elu.png': the disk is full\n");
+      expect(run.stdout.trim()).toBe('exit=1');
+    },
+  );
 
   it('refuses a folder, a socket-less path through a file, and an unwritable folder with one plain line each', () => {
     const dir = emptyFolder();
@@ -155,7 +167,19 @@ describe('-o onto files that are not plain files', () => {
     chmodSync(locked, 0o555);
     chmodSync(dir, 0o755);
     const asUser = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
-    const run = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(isRoot ? [process.execPath] : []), BIN, 'plot', 'elu', '-o', join(locked, 'x.png')], { encoding: 'utf8' });
+    const run = spawnSync(
+      asUser[0] ?? process.execPath,
+      [
+        ...asUser.slice(1),
+        ...(isRoot ? [process.execPath] : []),
+        BIN,
+        'plot',
+        'elu',
+        '-o',
+        join(locked, 'x.png'),
+      ],
+      { encoding: 'utf8' },
+    );
     if (isRoot && /Permission denied|EACCES/.test(run.stderr) && !run.stderr.startsWith('activ:')) {
       // The project's own files are not readable by that user (a private checkout): nothing to learn here.
       return;
@@ -169,7 +193,10 @@ describe('-o onto files that are not plain files', () => {
 describe('replacing a file keeps what it was', () => {
   it('keeps the mode of a 0600 and of a 0444 file', () => {
     const dir = emptyFolder();
-    for (const [name, mode] of [['private.png', 0o600], ['readonly.png', 0o444]] as const) {
+    for (const [name, mode] of [
+      ['private.png', 0o600],
+      ['readonly.png', 0o444],
+    ] as const) {
       writeFileSync(join(dir, name), 'old');
       chmodSync(join(dir, name), mode);
       const run = activ(['plot', 'elu', '-o', name], { cwd: dir });
@@ -201,7 +228,10 @@ describe('replacing a file keeps what it was', () => {
 });
 
 /** Peak resident memory of a process, sampled from /proc every 20 ms until it exits. */
-function watchMemory(child: ChildProcess): { peakMiB: () => number; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
+function watchMemory(child: ChildProcess): {
+  peakMiB: () => number;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
   let peakKiB = 0;
   const timer = setInterval(() => {
     try {
@@ -240,12 +270,29 @@ describe('signals stop every command promptly, leaving targets as they were', ()
   // Each request takes several seconds; the signal comes 0.2 s in (after the first file appears
   // for the gallery). Old targets must survive, with no temporary files beside them.
   const slow: { name: string; args: string[]; target: string; stdin?: () => string }[] = [
-    { name: 'plot', args: ['plot', 'softmax', '--temperature', '1,2,3,4,5,6,7,8', '--samples', '10000000', '-o', 'fig.png'], target: 'fig.png' },
-    { name: 'table', args: ['table', 'gelu', '--samples', '10000000', '--derivative', '-o', 'table.csv'], target: 'table.csv' },
-    { name: 'eval', args: ['eval', 'mish', '--derivative'], target: '', stdin: () => Array.from({ length: 3_000_000 }, (_, i) => String(i / 1e5 - 15)).join('\n') },
+    {
+      name: 'plot',
+      args: ['plot', 'softmax', '--temperature', '1,2,3,4,5,6,7,8', '--samples', '10000000', '-o', 'fig.png'],
+      target: 'fig.png',
+    },
+    {
+      name: 'table',
+      args: ['table', 'gelu', '--samples', '10000000', '--derivative', '-o', 'table.csv'],
+      target: 'table.csv',
+    },
+    {
+      name: 'eval',
+      args: ['eval', 'mish', '--derivative'],
+      target: '',
+      stdin: () => Array.from({ length: 3_000_000 }, (_, i) => String(i / 1e5 - 15)).join('\n'),
+    },
   ];
   for (const { name, args, target, stdin } of slow) {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       it(`${name}: ${signal} at 0.2 s exits ${code} within a second`, async () => {
         const dir = emptyFolder();
         if (target) writeFileSync(join(dir, target), 'old');
@@ -281,7 +328,10 @@ describe('signals stop every command promptly, leaving targets as they were', ()
     const { code } = await run.exit;
     expect(performance.now() - sent).toBeLessThan(1000);
     const files = readdirSync(join(dir, 'g'));
-    expect(files.every((f) => f.endsWith('.png')), files.join(' ')).toBe(true);
+    expect(
+      files.every((f) => f.endsWith('.png')),
+      files.join(' '),
+    ).toBe(true);
     for (const f of files) expect(wholePng(readFileSync(join(dir, 'g', f))), f).toBe(true);
     // Either stopped (130) or, on a fast machine, already done with the last figure.
     if (!files.includes('index.png')) expect(code).toBe(130);
@@ -289,22 +339,49 @@ describe('signals stop every command promptly, leaving targets as they were', ()
 });
 
 describe('bounds: requests that would exhaust memory end in one line and exit 2', () => {
-  const list = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).join(',');
-  const cases: { name: string; args: string[]; env?: NodeJS.ProcessEnv; stdin?: string; message: RegExp }[] = [
-    { name: 'COLUMNS=40000 for the terminal drawing', args: ['plot', 'elu', '--format', 'term'], env: { COLUMNS: '40000' }, message: /COLUMNS=40000 is wider than the terminal drawing allows \(2000\)/ },
-    {
-      name: 'two parameter lists of 1000 values',
-      args: ['plot', 'hardtanh', '--min-val', list(-1000, -1), '--max-val', list(1, 1000)],
-      message: /this figure would have 1,000,000 curves \(1000 values of \w+ × 1000 values of \w+\); one figure holds at most 100/,
-    },
-    { name: '--jobs 64 on fewer CPUs', args: ['batch', '--jobs', '64', '-'], stdin: 'elu -o a.png\n', message: /--jobs 64 is more than the \d+ CPUs.*--force/ },
-    { name: 'eval reading one endless line', args: ['eval', 'elu'], stdin: '\0'.repeat(5_000_000), message: /line 1 of standard input is longer than 4096 characters/ },
-    { name: 'batch reading one endless line', args: ['batch', '-'], stdin: 'x'.repeat(5_000_000), message: /line 1 of standard input is longer than 65536 characters/ },
-  ];
+  const list = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i).join(',');
+  const cases: { name: string; args: string[]; env?: NodeJS.ProcessEnv; stdin?: string; message: RegExp }[] =
+    [
+      {
+        name: 'COLUMNS=40000 for the terminal drawing',
+        args: ['plot', 'elu', '--format', 'term'],
+        env: { COLUMNS: '40000' },
+        message: /COLUMNS=40000 is wider than the terminal drawing allows \(2000\)/,
+      },
+      {
+        name: 'two parameter lists of 1000 values',
+        args: ['plot', 'hardtanh', '--min-val', list(-1000, -1), '--max-val', list(1, 1000)],
+        message:
+          /this figure would have 1,000,000 curves \(1000 values of \w+ × 1000 values of \w+\); one figure holds at most 100/,
+      },
+      {
+        name: '--jobs 64 on fewer CPUs',
+        args: ['batch', '--jobs', '64', '-'],
+        stdin: 'elu -o a.png\n',
+        message: /--jobs 64 is more than the \d+ CPUs.*--force/,
+      },
+      {
+        name: 'eval reading one endless line',
+        args: ['eval', 'elu'],
+        stdin: '\0'.repeat(5_000_000),
+        message: /line 1 of standard input is longer than 4096 characters/,
+      },
+      {
+        name: 'batch reading one endless line',
+        args: ['batch', '-'],
+        stdin: 'x'.repeat(5_000_000),
+        message: /line 1 of standard input is longer than 65536 characters/,
+      },
+    ];
   for (const c of cases) {
     it(c.name, async () => {
       if (c.name.startsWith('--jobs') && (await import('node:os')).availableParallelism() >= 64) return;
-      const run = start(c.args, { cwd: emptyFolder(), ...(c.env ? { env: c.env } : {}), ...(c.stdin === undefined ? {} : { stdin: c.stdin }) });
+      const run = start(c.args, {
+        cwd: emptyFolder(),
+        ...(c.env ? { env: c.env } : {}),
+        ...(c.stdin === undefined ? {} : { stdin: c.stdin }),
+      });
       const { code } = await run.exit;
       expect(code).toBe(2);
       expect(run.stderr()).toMatch(c.message);
@@ -315,7 +392,9 @@ describe('bounds: requests that would exhaust memory end in one line and exit 2'
 
   it('table streams ten million rows with their derivative in flat memory', async () => {
     const dir = emptyFolder();
-    const run = start(['table', 'gelu', '--samples', '10000000', '--derivative', '-o', 't.csv'], { cwd: dir });
+    const run = start(['table', 'gelu', '--samples', '10000000', '--derivative', '-o', 't.csv'], {
+      cwd: dir,
+    });
     const { code } = await run.exit;
     expect(run.stderr()).toBe('');
     expect(code).toBe(0);
@@ -323,13 +402,22 @@ describe('bounds: requests that would exhaust memory end in one line and exit 2'
     expect(run.peakMiB()).toBeLessThan(400);
     const size = statSync(join(dir, 't.csv')).size;
     expect(size).toBeGreaterThan(400e6);
-    const tail = readFileSync(join(dir, 't.csv')).subarray(size - 200).toString();
+    const tail = readFileSync(join(dir, 't.csv'))
+      .subarray(size - 200)
+      .toString();
     expect(tail.trimEnd().split('\n').at(-1)).toMatch(/^4,3\.99987\d*,1\.0005\d*$/);
   }, 120_000);
 });
 
 describe('standard output that fails', () => {
-  const commands = [['eval', 'elu', '--', '1', '2', '3'], ['list'], ['table', 'elu'], ['plot', 'elu', '-o', '-'], ['--help'], ['plot', '--help']];
+  const commands = [
+    ['eval', 'elu', '--', '1', '2', '3'],
+    ['list'],
+    ['table', 'elu'],
+    ['plot', 'elu', '-o', '-'],
+    ['--help'],
+    ['plot', '--help'],
+  ];
   for (const args of commands) {
     it(`activ ${args.join(' ')} > /dev/full: one line, exit 1`, () => {
       const run = spawnSync('bash', ['-c', `${activLine(args)} > /dev/full`], { encoding: 'utf8' });
@@ -366,7 +454,10 @@ describe('batch', () => {
     lines.forEach((line, i) => {
       const single = emptyFolder();
       expect(activ(['plot', ...line.split(' ').map((w) => w)], { cwd: single }).status).toBe(0);
-      expect(readFileSync(join(single, outputs[i]!)).equals(first[i]!), `${outputs[i]} differs from activ plot`).toBe(true);
+      expect(
+        readFileSync(join(single, outputs[i]!)).equals(first[i]!),
+        `${outputs[i]} differs from activ plot`,
+      ).toBe(true);
     });
   });
 
@@ -392,21 +483,33 @@ describe('batch', () => {
         }
       }, 10);
     });
-    const worker = spawnSync('pgrep', ['-P', String(run.child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+    const worker = spawnSync('pgrep', ['-P', String(run.child.pid)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')[0];
     expect(worker).toMatch(/^\d+$/);
     process.kill(Number(worker), 'SIGKILL');
     const { code } = await run.exit;
     expect(code).toBe(1);
     const failed = run.stderr().trimEnd().split('\n');
     expect(failed.at(-1)).toMatch(/^activ: [12] of 12 lines failed$/);
-    for (const line of failed.slice(0, -1)) expect(line).toMatch(/^activ: line \d+: the worker process rendering this line was killed \(SIGKILL\)$/);
+    for (const line of failed.slice(0, -1))
+      expect(line).toMatch(
+        /^activ: line \d+: the worker process rendering this line was killed \(SIGKILL\)$/,
+      );
     expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(12 - (failed.length - 1));
   });
 
   it("takes the process group's Ctrl-C as one interruption: one line with the count, exit 130", async () => {
     const dir = emptyFolder();
-    writeFileSync(join(dir, 'figures.txt'), Array.from({ length: 400 }, (_, i) => `gelu --samples 20000 -o f${i}.png`).join('\n'));
-    const child = spawn(process.execPath, [BIN, 'batch', 'figures.txt'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    writeFileSync(
+      join(dir, 'figures.txt'),
+      Array.from({ length: 400 }, (_, i) => `gelu --samples 20000 -o f${i}.png`).join('\n'),
+    );
+    const child = spawn(process.execPath, [BIN, 'batch', 'figures.txt'], {
+      cwd: dir,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     await new Promise<void>((resolve) => {
@@ -423,7 +526,9 @@ describe('batch', () => {
     expect(performance.now() - sent).toBeLessThan(1000);
     expect(code).toBe(130);
     const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));
-    expect(stderr).toBe(`activ: interrupted after ${pngs.length} of 400 figures; every file written is whole\n`);
+    expect(stderr).toBe(
+      `activ: interrupted after ${pngs.length} of 400 figures; every file written is whole\n`,
+    );
     expect(strays(dir, ['figures.txt', ...pngs])).toEqual([]);
     for (const f of pngs) expect(wholePng(readFileSync(join(dir, f))), f).toBe(true);
   });

@@ -8,16 +8,24 @@ import { describe, expect, it } from 'vitest';
 import { BIN, emptyFolder } from './support/run-cli.js';
 
 const LAUNCHER = fileURLToPath(new URL('../bin/activ', import.meta.url));
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(command, args, { cwd: emptyFolder(), env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(command, args, {
+    cwd: emptyFolder(),
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('bin/activ', () => {
   it('is what package.json installs as `activ`', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      bin: Record<string, string>;
+    };
     expect(pkg.bin.activ).toBe('bin/activ');
   });
 

@@ -33,13 +33,21 @@ interface ColourReference {
 }
 
 const dir = new URL('../fixtures/matplotlib/', import.meta.url);
-const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as { figures: Reference[]; colours: ColourReference[] };
+const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as {
+  figures: Reference[];
+  colours: ColourReference[];
+};
 
 describe("the default figure matches Matplotlib's", () => {
   for (const ref of index.figures) {
     it(`${ref.name} ${JSON.stringify(ref.params)} over ${ref.from}..${ref.to}${ref.title ? `, titled '${ref.title}'` : ''}`, async () => {
       const title = ref.title === undefined ? {} : { title: ref.title };
-      const spec = plotSpec({ functions: [{ name: ref.name, params: ref.params }], from: ref.from, to: ref.to, ...title });
+      const spec = plotSpec({
+        functions: [{ name: ref.name, params: ref.params }],
+        from: ref.from,
+        to: ref.to,
+        ...title,
+      });
       const ours = await masksOf(renderFigure(buildFigure(spec), 'png'));
       const theirs = await masksOf(readFileSync(new URL(ref.file, dir)));
       expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
@@ -112,7 +120,11 @@ describe("figures of several curves match Matplotlib's, colour by colour", () =>
     const ref = index.colours.find((c) => c.file === 'family-elu-coinciding.png')!;
     const figure = buildFigure(plotSpec(ref.request));
     const reversed = { ...figure, series: [...figure.series].reverse() };
-    const distances = await colourDistances(renderFigure(reversed, 'png'), readFileSync(new URL(ref.file, dir)), ref.colours);
+    const distances = await colourDistances(
+      renderFigure(reversed, 'png'),
+      readFileSync(new URL(ref.file, dir)),
+      ref.colours,
+    );
     expect(distances.some((d) => d.mean > 0.5 || Math.abs(d.inkRatio - 1) > 0.03)).toBe(true);
   });
 });

@@ -28,7 +28,9 @@ interface Case {
 }
 
 const cases = (
-  JSON.parse(readFileSync(new URL('../fixtures/references.json', import.meta.url), 'utf8')) as { nonFinite: Case[] }
+  JSON.parse(readFileSync(new URL('../fixtures/references.json', import.meta.url), 'utf8')) as {
+    nonFinite: Case[];
+  }
 ).nonFinite;
 
 /** Python's repr of a float (and the fixture's 'nan', 'inf', '-inf') as the double. */
@@ -62,7 +64,17 @@ describe('NaN, ±∞, ±0, subnormals and the largest doubles, by one rule (fixt
     expect(catalog.map((a) => a.name).filter((n) => !names.includes(n))).toEqual([]);
     for (const a of catalog.filter((e) => !e.overVector)) {
       const xs = cases.filter((c) => c.name === a.name).map((c) => c.x as string);
-      for (const x of ['nan', 'inf', '-inf', '0.0', '-0.0', '5e-324', '-5e-324', '1.7976931348623157e+308', '-1.7976931348623157e+308']) {
+      for (const x of [
+        'nan',
+        'inf',
+        '-inf',
+        '0.0',
+        '-0.0',
+        '5e-324',
+        '-5e-324',
+        '1.7976931348623157e+308',
+        '-1.7976931348623157e+308',
+      ]) {
         expect(xs, `${a.name} at ${x}`).toContain(x);
       }
     }
@@ -81,7 +93,10 @@ describe('NaN, ±∞, ±0, subnormals and the largest doubles, by one rule (fixt
           const expected = ([] as string[]).concat(c[which]);
           expected.forEach((e, i) => {
             const why = problem(got[which][i]!, e);
-            if (why) failures.push(`${which === 'f' ? 'f' : "f'"}${JSON.stringify(c.params)}(${JSON.stringify(c.x)})${Array.isArray(c.x) ? `[${i}]` : ''} = ${show(got[which][i]!)}, expected ${e}: ${why}`);
+            if (why)
+              failures.push(
+                `${which === 'f' ? 'f' : "f'"}${JSON.stringify(c.params)}(${JSON.stringify(c.x)})${Array.isArray(c.x) ? `[${i}]` : ''} = ${show(got[which][i]!)}, expected ${e}: ${why}`,
+              );
           });
         }
       }

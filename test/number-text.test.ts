@@ -17,7 +17,10 @@ describe('number text', () => {
   it('round-trips every double, −0 as -0', () => {
     fc.assert(
       fc.property(fc.double(), (v) => {
-        expect(Object.is(readBack(formatDouble(v)), v) || (Number.isNaN(v) && Number.isNaN(readBack(formatDouble(v))))).toBe(true);
+        expect(
+          Object.is(readBack(formatDouble(v)), v) ||
+            (Number.isNaN(v) && Number.isNaN(readBack(formatDouble(v)))),
+        ).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -35,7 +38,10 @@ describe('number text', () => {
     );
     expect([Infinity, -Infinity, Number.NaN].map(formatJsonDouble)).toEqual(['null', 'null', 'null']);
     // Python's json, as Debian's python3 has it: -0.0 reads back with its sign.
-    const python = spawnSync('/usr/bin/python3', ['-c', `import json, math; print(math.copysign(1, json.loads('${formatJsonDouble(-0)}')))`]);
+    const python = spawnSync('/usr/bin/python3', [
+      '-c',
+      `import json, math; print(math.copysign(1, json.loads('${formatJsonDouble(-0)}')))`,
+    ]);
     if (python.status === 0) expect(python.stdout.toString().trim()).toBe('-1.0');
   });
 });
@@ -48,7 +54,17 @@ describe('the command line keeps the sign of zero', () => {
   });
 
   it('eval output fed back in gives the same doubles', () => {
-    const first = activ(['eval', 'gelu', '--', '-0', '-1e-310', '-40', '-Infinity', 'NaN', '3']).stdout.toString();
+    const first = activ([
+      'eval',
+      'gelu',
+      '--',
+      '-0',
+      '-1e-310',
+      '-40',
+      '-Infinity',
+      'NaN',
+      '3',
+    ]).stdout.toString();
     // gelu(x) = x·Φ(x): −0·½, −1e-310·½, −40·Φ(−40) below the smallest subnormal, the limit at −∞.
     expect(first.split('\n').slice(0, 5)).toEqual(['-0', '-5e-311', '-0', '-0', 'NaN']);
     const again = activ(['eval', 'identity'], { input: first }).stdout.toString();
@@ -58,11 +74,36 @@ describe('the command line keeps the sign of zero', () => {
   it('table CSV writes -0, JSON -0.0 and null for what JSON cannot hold', () => {
     const csv = activ(['table', 'identity', '--from', '-1', '--to', '0', '--samples', '2']).stdout.toString();
     expect(csv).toBe('x,y\n-1,-1\n0,0\n');
-    const json = activ(['table', 'tanhshrink', '--from', '-1e-300', '--to', '0', '--samples', '2', '--derivative', '--format', 'json']).stdout.toString();
+    const json = activ([
+      'table',
+      'tanhshrink',
+      '--from',
+      '-1e-300',
+      '--to',
+      '0',
+      '--samples',
+      '2',
+      '--derivative',
+      '--format',
+      'json',
+    ]).stdout.toString();
     const rows = JSON.parse(json) as { x: number; y: number; dy: number }[];
     expect(Object.is(rows[0]!.y, -0)).toBe(true); // x − tanh x ≈ −x³/3 underflows from below
     expect(json).toContain('"y":-0.0');
-    const overflow = JSON.parse(activ(['table', 'exponential', '--from', '709', '--to', '710', '--samples', '2', '--format', 'json']).stdout.toString()) as { y: number | null }[];
+    const overflow = JSON.parse(
+      activ([
+        'table',
+        'exponential',
+        '--from',
+        '709',
+        '--to',
+        '710',
+        '--samples',
+        '2',
+        '--format',
+        'json',
+      ]).stdout.toString(),
+    ) as { y: number | null }[];
     expect(overflow[1]!.y).toBeNull();
   });
 });

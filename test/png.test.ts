@@ -34,7 +34,8 @@ describe('encodePng', () => {
       expect([decoded.width, decoded.height]).toEqual([37, 23]);
       // getImageData un-premultiplies with its own rounding; allow one level of difference.
       let worst = 0;
-      for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(decoded.data[i]! - expected[i]!));
+      for (let i = 0; i < expected.length; i++)
+        worst = Math.max(worst, Math.abs(decoded.data[i]! - expected[i]!));
       expect(worst).toBeLessThanOrEqual(1);
     });
   }
@@ -49,9 +50,10 @@ describe('encodePng', () => {
 
 /** The pHYs chunk of a PNG: [pixels per metre x, y, unit], or undefined. */
 function physicalSize(png: Buffer): [number, number, number] | undefined {
-  for (let i = 8; i < png.length; ) {
+  for (let i = 8; i < png.length;) {
     const length = png.readUInt32BE(i);
-    if (png.toString('latin1', i + 4, i + 8) === 'pHYs') return [png.readUInt32BE(i + 8), png.readUInt32BE(i + 12), png[i + 16]!];
+    if (png.toString('latin1', i + 4, i + 8) === 'pHYs')
+      return [png.readUInt32BE(i + 8), png.readUInt32BE(i + 12), png[i + 16]!];
     i += 12 + length;
   }
   return undefined;
@@ -60,9 +62,15 @@ function physicalSize(png: Buffer): [number, number, number] | undefined {
 describe('the dpi in the file', () => {
   it("writes pHYs as Matplotlib's savefig does (its own PNGs at 50 and 100 dpi)", () => {
     const canvas = painted(false);
-    for (const [dpi, file] of [[50, 'dpi50-mish-silu-gelu.png'], [100, 'elu_-20_20.png']] as const) {
+    for (const [dpi, file] of [
+      [50, 'dpi50-mish-silu-gelu.png'],
+      [100, 'elu_-20_20.png'],
+    ] as const) {
       const theirs = physicalSize(readFileSync(new URL(`../fixtures/matplotlib/${file}`, import.meta.url)));
-      expect(physicalSize(encodePng(canvas.toBuffer('raw'), 37, 23, { opaque: true, dpi })), `${dpi} dpi`).toEqual(theirs);
+      expect(
+        physicalSize(encodePng(canvas.toBuffer('raw'), 37, 23, { opaque: true, dpi })),
+        `${dpi} dpi`,
+      ).toEqual(theirs);
     }
   });
 

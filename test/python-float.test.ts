@@ -5,9 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cPow10, floorDiv, formatFixed, formatGeneral, log10, pyDivmod, rint } from '../src/figure/python-float.js';
+import {
+  cPow10,
+  floorDiv,
+  formatFixed,
+  formatGeneral,
+  log10,
+  pyDivmod,
+  rint,
+} from '../src/figure/python-float.js';
 
-const floats = JSON.parse(readFileSync(new URL('../fixtures/matplotlib/python-floats.json', import.meta.url), 'utf8')) as {
+const floats = JSON.parse(
+  readFileSync(new URL('../fixtures/matplotlib/python-floats.json', import.meta.url), 'utf8'),
+) as {
   pow10: [number, number | null][];
   log10: [number, number][];
   fixed: [number, number, string][];
@@ -29,7 +39,8 @@ describe("Python's float operations", () => {
   });
 
   it("'%1.Nf' % x, ties to even on the exact binary value", () => {
-    for (const [x, decimals, text] of floats.fixed) expect(formatFixed(x, decimals), `${x} to ${decimals}`).toBe(text);
+    for (const [x, decimals, text] of floats.fixed)
+      expect(formatFixed(x, decimals), `${x} to ${decimals}`).toBe(text);
   });
 
   it("'%1.10g' % x", () => {

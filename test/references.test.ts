@@ -94,7 +94,14 @@ function checkPoints(activation: Activation, points: readonly PointReference[], 
     const label = JSON.stringify(point.params);
     const params = paramsFor(activation, point.params);
     if (typeof params === 'string') {
-      failures.push({ name: point.name, params: label, x: point.x, which: 'params', got: params, expected: 'accepted' });
+      failures.push({
+        name: point.name,
+        params: label,
+        x: point.x,
+        which: 'params',
+        got: params,
+        expected: 'accepted',
+      });
       continue;
     }
     const x = Float64Array.of(Number(point.x));
@@ -104,18 +111,30 @@ function checkPoints(activation: Activation, points: readonly PointReference[], 
     ] as const;
     for (const [which, got, expected] of results) {
       const value = got ?? Number.NaN;
-      if (problem(value, expected)) failures.push({ name: point.name, params: label, x: point.x, which, got: show(value), expected });
+      if (problem(value, expected))
+        failures.push({ name: point.name, params: label, x: point.x, which, got: show(value), expected });
     }
   }
 }
 
-function checkVectors(activation: Activation, vectors: readonly VectorReference[], failures: Failure[]): void {
+function checkVectors(
+  activation: Activation,
+  vectors: readonly VectorReference[],
+  failures: Failure[],
+): void {
   for (const vector of vectors) {
     const label = JSON.stringify(vector.params);
     const params = paramsFor(activation, vector.params);
     const where = `[${vector.x.length > 12 ? `${vector.x.slice(0, 3).join(', ')}, … (${vector.x.length})` : vector.x.join(', ')}]`;
     if (typeof params === 'string') {
-      failures.push({ name: vector.name, params: label, x: where, which: 'params', got: params, expected: 'accepted' });
+      failures.push({
+        name: vector.name,
+        params: label,
+        x: where,
+        which: 'params',
+        got: params,
+        expected: 'accepted',
+      });
       continue;
     }
     const x = Float64Array.from(vector.x, Number);
@@ -158,7 +177,14 @@ describe('reference values (fixtures/references.json, mpmath)', () => {
       const vectors = references.vectors.filter((v) => v.name === name);
       if (activation.overVector !== vectors.length > 0) {
         const kind = (overVector: boolean) => (overVector ? 'over a vector' : 'pointwise');
-        failures.push({ name, params: '', x: '', which: 'kind', got: kind(activation.overVector), expected: kind(vectors.length > 0) });
+        failures.push({
+          name,
+          params: '',
+          x: '',
+          which: 'kind',
+          got: kind(activation.overVector),
+          expected: kind(vectors.length > 0),
+        });
       } else {
         checkPoints(activation, points, failures);
         checkVectors(activation, vectors, failures);

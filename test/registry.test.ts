@@ -61,12 +61,16 @@ describe('aliases and presets', () => {
     const tanhForm = resolveParams(gelu, { approximate: 'tanh' });
     expect(geluNew.evaluate(x, resolveParams(geluNew))).toEqual(gelu.evaluate(x, tanhForm));
     expect(geluNew.derivative(x, resolveParams(geluNew))).toEqual(gelu.derivative(x, tanhForm));
-    expect(geluNew.turningPoints(resolveParams(geluNew), 'value')).toEqual(gelu.turningPoints(tanhForm, 'value'));
-    expect(() => resolveParams(geluNew, { approximate: 'none' })).toThrow("gelu_new has no parameter 'approximate'; it takes none");
+    expect(geluNew.turningPoints(resolveParams(geluNew), 'value')).toEqual(
+      gelu.turningPoints(tanhForm, 'value'),
+    );
+    expect(() => resolveParams(geluNew, { approximate: 'none' })).toThrow(
+      "gelu_new has no parameter 'approximate'; it takes none",
+    );
     expect(gelu.description).toContain('gelu_new is approximate = tanh');
   });
 
-  it("quick_gelu is SiLU with β = 1.702, to the last bit", () => {
+  it('quick_gelu is SiLU with β = 1.702, to the last bit', () => {
     const x = Float64Array.of(-800, -10, -1.5, -0.5, 0, 0.5, 3, 1e10);
     const silu = getActivation('silu');
     const quick = getActivation('quick_gelu');
@@ -77,7 +81,9 @@ describe('aliases and presets', () => {
   it("takes the step's value at 0 as value_at_zero or torch's 'values'", () => {
     const step = getActivation('heaviside');
     expect(resolveParams(step, { values: 0.5 })).toEqual({ value_at_zero: 0.5 });
-    expect(Array.from(step.evaluate(Float64Array.of(-1, -0, 0, 1), resolveParams(step, { values: 0.5 })))).toEqual([0, 0.5, 0.5, 1]);
+    expect(
+      Array.from(step.evaluate(Float64Array.of(-1, -0, 0, 1), resolveParams(step, { values: 0.5 }))),
+    ).toEqual([0, 0.5, 0.5, 1]);
     expect(Array.from(step.evaluate(Float64Array.of(0), resolveParams(step)))).toEqual([1]);
   });
 });

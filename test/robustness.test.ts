@@ -12,7 +12,10 @@ import { activ, BIN, emptyFolder, pngSize } from './support/run-cli.js';
 
 /** A PNG that ends with its IEND chunk: written whole. */
 function wholePng(bytes: Buffer): boolean {
-  return pngSize(bytes).width > 0 && bytes.subarray(bytes.length - 8, bytes.length - 4).toString('latin1') === 'IEND';
+  return (
+    pngSize(bytes).width > 0 &&
+    bytes.subarray(bytes.length - 8, bytes.length - 4).toString('latin1') === 'IEND'
+  );
 }
 
 const usage: [string, string[], RegExp][] = [
@@ -25,22 +28,46 @@ const usage: [string, string[], RegExp][] = [
   ['from >= to', ['plot', 'elu', '--from', '3', '--to', '3'], /the x range must go from low to high/],
   ['range without ..', ['plot', 'elu', '--range', '-1,1'], /--range expects FROM\.\.TO/],
   ['range end malformed', ['plot', 'elu', '--range', '-1..x'], /--range end expects a number, got 'x'/],
-  ['samples too many', ['plot', 'elu', '--samples', '100000000'], /--samples must be a whole number from 2 to 10000000/],
+  [
+    'samples too many',
+    ['plot', 'elu', '--samples', '100000000'],
+    /--samples must be a whole number from 2 to 10000000/,
+  ],
   ['samples negative', ['plot', 'elu', '--samples', '-5'], /--samples must be a whole number from 2/],
-  ['width too small', ['plot', 'elu', '--width', '3'], /--width must be a whole number from 16 to 10000, not 3/],
+  [
+    'width too small',
+    ['plot', 'elu', '--width', '3'],
+    /--width must be a whole number from 16 to 10000, not 3/,
+  ],
   ['height fractional', ['plot', 'elu', '--height', '480.5'], /--height expects a whole number, got '480.5'/],
   ['dpi too high', ['plot', 'elu', '--dpi', '5000'], /--dpi must be from 10 to 1200, not 5000/],
   ['figure too large', ['plot', 'elu', '--dpi', '1000'], /too large/],
   ['line width zero', ['plot', 'elu', '--line-width', '0'], /--line-width must be above 0/],
   ['parameter malformed', ['plot', 'elu', '--alpha', 'one'], /--alpha expects a number, got 'one'/],
   ['parameter empty list item', ['plot', 'elu', '--alpha', '1,'], /--alpha has an empty item in '1,'/],
-  ['parameter out of range', ['plot', 'softshrink', '--lambda', '-1'], /--lambda must be ≥ 0 for softshrink, not -1/],
+  [
+    'parameter out of range',
+    ['plot', 'softshrink', '--lambda', '-1'],
+    /--lambda must be ≥ 0 for softshrink, not -1/,
+  ],
   ['parameter not taken', ['plot', 'tanh', '--beta', '2'], /tanh has no parameter 'beta'; it takes none/],
   ['softplus beta 0', ['plot', 'softplus', '--beta', '0'], /--beta must be > 0 for softplus, not 0/],
   ['hardtanh min >= max', ['plot', 'hardtanh', '--min-val', '2', '--max-val', '1'], /hardtanh: .*min_val/],
-  ['negative temperature', ['plot', 'softmax', '--temperature', '-1'], /--temperature must be > 0 for softmax, not -1/],
-  ['unknown format', ['plot', 'elu', '--format', 'gif'], /--format must be one of png, svg, pdf, term, not 'gif'/],
-  ['clashing format', ['plot', 'elu', '--format', 'pdf', '-o', 'x.png'], /--format pdf clashes with the extension of 'x.png'/],
+  [
+    'negative temperature',
+    ['plot', 'softmax', '--temperature', '-1'],
+    /--temperature must be > 0 for softmax, not -1/,
+  ],
+  [
+    'unknown format',
+    ['plot', 'elu', '--format', 'gif'],
+    /--format must be one of png, svg, pdf, term, not 'gif'/,
+  ],
+  [
+    'clashing format',
+    ['plot', 'elu', '--format', 'pdf', '-o', 'x.png'],
+    /--format pdf clashes with the extension of 'x.png'/,
+  ],
   ['unknown extension', ['plot', 'elu', '-o', 'x.jpeg'], /cannot tell the format of 'x.jpeg'/],
   ['empty colour list item', ['plot', 'elu', '--color', 'red,'], /--color has an empty item/],
   ['ylim reversed', ['plot', 'elu', '--ylim', '1..0'], /--ylim must go from low to high/],
@@ -86,7 +113,11 @@ describe('bad input: exit 2, one line, no stack trace, nothing written or change
 describe('a failing environment: exit 1, one line, nothing left behind', () => {
   for (const [what, path, message] of [
     ['missing folder', 'missing/x.png', /the folder does not exist/],
-    ['read-only place', '/proc/activ-test.png', /files cannot be created in that folder|permission denied|read-only/],
+    [
+      'read-only place',
+      '/proc/activ-test.png',
+      /files cannot be created in that folder|permission denied|read-only/,
+    ],
   ] as const) {
     it(what, () => {
       const dir = emptyFolder();
@@ -118,7 +149,11 @@ describe('extreme but valid requests each produce a figure', () => {
 
 describe('pipes', () => {
   it('ends quietly when the reader goes away (activ table ... | head -1)', () => {
-    const run = spawnSync('bash', ['-c', `set -o pipefail; node '${BIN}' table elu --samples 200000 --format csv | head -1`], { encoding: 'utf8' });
+    const run = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; node '${BIN}' table elu --samples 200000 --format csv | head -1`],
+      { encoding: 'utf8' },
+    );
     expect(run.stdout).toBe('x,y\n');
     expect(run.stderr).toBe('');
     expect([0, 141]).toContain(run.status);
@@ -128,11 +163,17 @@ describe('pipes', () => {
 describe('files are whole or absent', () => {
   it('twelve concurrent runs writing the same path leave one valid PNG and no stray files', async () => {
     const dir = emptyFolder();
-    const runs = Array.from({ length: 12 }, (_, i) =>
-      new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'plot', 'elu', '--alpha', String(0.5 + i / 10), '-o', 'same.png'], { cwd: dir, stdio: 'ignore' });
-        child.on('exit', resolve);
-      }),
+    const runs = Array.from(
+      { length: 12 },
+      (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [BIN, 'plot', 'elu', '--alpha', String(0.5 + i / 10), '-o', 'same.png'],
+            { cwd: dir, stdio: 'ignore' },
+          );
+          child.on('exit', resolve);
+        }),
     );
     expect(await Promise.all(runs)).toEqual(Array(12).fill(0));
     expect(readdirSync(dir)).toEqual(['same.png']);
@@ -141,7 +182,10 @@ describe('files are whole or absent', () => {
 
   it('a batch whose second line is bad writes the first and third figures, names line 2, and fails', () => {
     const dir = emptyFolder();
-    writeFileSync(join(dir, 'figures.txt'), 'elu -o one.png\nelu --alpha oops -o two.png\ntanh -o three.png\n');
+    writeFileSync(
+      join(dir, 'figures.txt'),
+      'elu -o one.png\nelu --alpha oops -o two.png\ntanh -o three.png\n',
+    );
     const run = activ(['batch', 'figures.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("activ: line 2: --alpha expects a number, got 'oops'");
@@ -153,7 +197,10 @@ describe('files are whole or absent', () => {
     const dir = emptyFolder();
     const lines = Array.from({ length: 400 }, (_, i) => `gelu --samples 20000 -o f${i}.png`);
     writeFileSync(join(dir, 'figures.txt'), lines.join('\n'));
-    const child = spawn(process.execPath, [BIN, 'batch', 'figures.txt'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'batch', 'figures.txt'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Interrupt once some figures exist.

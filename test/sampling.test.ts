@@ -65,10 +65,19 @@ describe('sampleCurveInSlices', () => {
       const whole = sampleCurve(activation, params, from, to, samples);
       const xs: number[] = [];
       const ys: number[] = [];
-      sampleCurveInSlices(activation, params, from, to, samples, 'value', (x, y) => {
-        xs.push(...x);
-        ys.push(...y);
-      }, 7);
+      sampleCurveInSlices(
+        activation,
+        params,
+        from,
+        to,
+        samples,
+        'value',
+        (x, y) => {
+          xs.push(...x);
+          ys.push(...y);
+        },
+        7,
+      );
       expect(xs, name).toEqual([...whole.x]);
       expect(ys, name).toEqual([...whole.y]);
     }

@@ -223,7 +223,9 @@ describe('renderTerminal', () => {
 
   it("stacks a family as Matplotlib does: the last curve on top, the legend in the figure's order", () => {
     // elu with α = 0.5, 1, 2 over 0..5 is one line, y = x: Matplotlib shows it all tab:green.
-    const family = buildFigure(plotSpec({ functions: [{ name: 'elu', params: { alpha: [0.5, 1, 2] } }], from: 0, to: 5 }));
+    const family = buildFigure(
+      plotSpec({ functions: [{ name: 'elu', params: { alpha: [0.5, 1, 2] } }], from: 0, to: 5 }),
+    );
     const lines = renderTerminal(family, { columns: 80, color: true }).split('\n');
     const [top, bottom] = [lines.findIndex((l) => l.includes('┌')), lines.findIndex((l) => l.includes('└'))];
     const plot = lines.slice(top + 1, bottom).join('\n');
@@ -231,7 +233,11 @@ describe('renderTerminal', () => {
     expect(plot).not.toContain('\x1b[38;2;31;119;180m'); // tab:blue
     expect(plot).not.toContain('\x1b[38;2;255;127;14m'); // tab:orange
     const legend = lines.slice(bottom + 2).filter((l) => l.includes('━━'));
-    expect(legend.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())).toEqual(['━━ elu (α=0.5)', '━━ elu (α=1)', '━━ elu (α=2)']);
+    expect(legend.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())).toEqual([
+      '━━ elu (α=0.5)',
+      '━━ elu (α=1)',
+      '━━ elu (α=2)',
+    ]);
   });
 
   it('adds a legend for several series, dashed ones with ╍╍, coloured when asked', () => {

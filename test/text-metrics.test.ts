@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autofitLineMetrics } from '../src/figure/drawing.js';
 
-const { lineMetrics } = JSON.parse(readFileSync(new URL('../fixtures/matplotlib/index.json', import.meta.url), 'utf8')) as {
+const { lineMetrics } = JSON.parse(
+  readFileSync(new URL('../fixtures/matplotlib/index.json', import.meta.url), 'utf8'),
+) as {
   lineMetrics: [number, number, number, number][];
 };
 

@@ -26,7 +26,9 @@ interface View {
   y: AxisRecord;
 }
 
-const { views } = JSON.parse(readFileSync(new URL('../fixtures/matplotlib/tick-sweep.json', import.meta.url), 'utf8')) as { views: View[] };
+const { views } = JSON.parse(
+  readFileSync(new URL('../fixtures/matplotlib/tick-sweep.json', import.meta.url), 'utf8'),
+) as { views: View[] };
 
 function activ(view: View, axis: 'x' | 'y'): AxisRecord {
   const [lo, hi] = view.kind === 'limits' ? limitsView(view.lo, view.hi) : viewInterval(view.lo, view.hi);
@@ -37,7 +39,9 @@ function activ(view: View, axis: 'x' | 'y'): AxisRecord {
 }
 
 describe("tick labels and offset texts on random views, against Matplotlib's", () => {
-  const differing = views.filter((view) => (['x', 'y'] as const).some((axis) => JSON.stringify(activ(view, axis)) !== JSON.stringify(view[axis])));
+  const differing = views.filter((view) =>
+    (['x', 'y'] as const).some((axis) => JSON.stringify(activ(view, axis)) !== JSON.stringify(view[axis])),
+  );
 
   it('covers hundreds of views, widths 1e-250 to 1e300, many near 1', () => {
     expect(views.length).toBeGreaterThanOrEqual(500);
@@ -48,7 +52,11 @@ describe("tick labels and offset texts on random views, against Matplotlib's", (
   });
 
   it('matches on at least 99.7 % of views', () => {
-    const report = differing.slice(0, 5).map((v) => ({ view: v, activ: { x: activ(v, 'x'), y: activ(v, 'y') } }));
-    expect(1 - differing.length / views.length, JSON.stringify(report, null, 1)).toBeGreaterThanOrEqual(0.997);
+    const report = differing
+      .slice(0, 5)
+      .map((v) => ({ view: v, activ: { x: activ(v, 'x'), y: activ(v, 'y') } }));
+    expect(1 - differing.length / views.length, JSON.stringify(report, null, 1)).toBeGreaterThanOrEqual(
+      0.997,
+    );
   });
 });

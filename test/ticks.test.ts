@@ -21,7 +21,9 @@ interface Row {
   y: AxisRow;
 }
 
-const { ticks: rows } = JSON.parse(readFileSync(new URL('../fixtures/matplotlib/index.json', import.meta.url), 'utf8')) as { ticks: Row[] };
+const { ticks: rows } = JSON.parse(
+  readFileSync(new URL('../fixtures/matplotlib/index.json', import.meta.url), 'utf8'),
+) as { ticks: Row[] };
 const { box, px } = figureGeometry(640, 480, 100);
 const lengthPt = { x: (box.right - box.left) / px, y: (box.bottom - box.top) / px };
 
@@ -44,7 +46,11 @@ describe('view limits', () => {
     expect(viewInterval(-20, 20)).toEqual([-22, 22]);
   });
   it('widens a flat span as Matplotlib does (its ylim for a constant 0, 1 and −3)', () => {
-    const cases: [number, [number, number]][] = [[0, [-0.055, 0.055]], [1, [0.945, 1.055]], [-3, [-3.165, -2.835]]];
+    const cases: [number, [number, number]][] = [
+      [0, [-0.055, 0.055]],
+      [1, [0.945, 1.055]],
+      [-3, [-3.165, -2.835]],
+    ];
     for (const [c, [lo, hi]] of cases) {
       const [gotLo, gotHi] = viewInterval(c, c);
       expect(gotLo).toBeCloseTo(lo, 12);

@@ -37,7 +37,11 @@ const pointwise = catalog.filter((a) => !a.overVector);
  */
 function turnsOften(activation: Activation, params: ParamValues, quantity: Quantity): boolean {
   const [a, b] = activation.range;
-  for (const [lo, hi] of [[a, b], [1e6, 1e6 + (b - a)], [-1e6 - (b - a), -1e6]] as const) {
+  for (const [lo, hi] of [
+    [a, b],
+    [1e6, 1e6 + (b - a)],
+    [-1e6 - (b - a), -1e6],
+  ] as const) {
     const y = values(activation, linearGrid(lo, hi, 20001), params, quantity);
     let turns = 0;
     for (let i = 2; i < y.length; i++) if ((y[i]! - y[i - 1]!) * (y[i - 1]! - y[i - 2]!) < 0) turns++;
@@ -46,7 +50,12 @@ function turnsOften(activation: Activation, params: ParamValues, quantity: Quant
   return true;
 }
 
-function values(activation: Activation, x: Float64Array, params: ParamValues, quantity: Quantity): Float64Array {
+function values(
+  activation: Activation,
+  x: Float64Array,
+  params: ParamValues,
+  quantity: Quantity,
+): Float64Array {
   return quantity === 'value' ? activation.evaluate(x, params) : activation.derivative(x, params);
 }
 
@@ -57,7 +66,8 @@ for (const quantity of ['value', 'derivative'] as const) {
       expect(pointwise.length).toBeGreaterThanOrEqual(25);
       for (const a of catalog) {
         if (a.overVector) expect(a.turningPoints(resolveParams(a), quantity), a.name).toBeUndefined();
-        else if (a.turningPoints(resolveParams(a), quantity) === undefined) expect(turnsOften(a, resolveParams(a), quantity), a.name).toBe(true);
+        else if (a.turningPoints(resolveParams(a), quantity) === undefined)
+          expect(turnsOften(a, resolveParams(a), quantity), a.name).toBe(true);
       }
     });
 
@@ -67,7 +77,9 @@ for (const quantity of ['value', 'derivative'] as const) {
           const turning = activation.turningPoints(params, quantity);
           // Too many to list (a periodic f'): a figure evaluates every sample, nothing to check.
           if (turning === undefined) continue;
-          const special = [...turning, ...activation.kinks(params), ...activation.jumps(params)].filter(Number.isFinite).sort((a, b) => a - b);
+          const special = [...turning, ...activation.kinks(params), ...activation.jumps(params)]
+            .filter(Number.isFinite)
+            .sort((a, b) => a - b);
           const lo = Math.min(activation.range[0], ...special) - 5;
           const hi = Math.max(activation.range[1], ...special) + 5;
           const edges = [lo, ...special.filter((s) => s > lo && s < hi), hi];
@@ -87,7 +99,10 @@ for (const quantity of ['value', 'derivative'] as const) {
               if (d > tolerance) rises = true;
               if (d < -tolerance) falls = true;
             }
-            expect(rises && falls, `${f} of ${describeCase(activation, params)} both rises and falls on ${a}..${b}`).toBe(false);
+            expect(
+              rises && falls,
+              `${f} of ${describeCase(activation, params)} both rises and falls on ${a}..${b}`,
+            ).toBe(false);
           }
         }
       });
@@ -100,8 +115,16 @@ for (const quantity of ['value', 'derivative'] as const) {
           for (const t of activation.turningPoints(params, quantity) ?? []) {
             declared++;
             const d = 1e-3 * Math.max(1, Math.abs(t));
-            const [left, middle, right] = values(activation, Float64Array.of(t - d, t, t + d), params, quantity);
-            expect(Math.sign(middle! - left!) * Math.sign(right! - middle!), `${f} of ${describeCase(activation, params)} at ${t}`).toBe(-1);
+            const [left, middle, right] = values(
+              activation,
+              Float64Array.of(t - d, t, t + d),
+              params,
+              quantity,
+            );
+            expect(
+              Math.sign(middle! - left!) * Math.sign(right! - middle!),
+              `${f} of ${describeCase(activation, params)} at ${t}`,
+            ).toBe(-1);
           }
         }
       }

@@ -163,11 +163,13 @@ function pointwise<P>(fn: (x: number, p: P) => number) {
 }
 
 function describePreset(preset: PresetAlias): string {
-  const params = Object.entries(preset.params).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const params = Object.entries(preset.params)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
   return `${preset.name} is ${params} (${preset.source})`;
 }
 
-export function defineActivation<P extends Record<string, ParamValue> = Record<never, never>>(
+export function defineActivation<P extends Record<string, ParamValue> = Record<string, never>>(
   def: PointwiseDefinition<P> | VectorDefinition<P>,
 ): Activation {
   const overVector = 'overVector' in def;
@@ -176,7 +178,9 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
   // The public view takes loose ParamValues; the CLI and library validate them against
   // `params` (see params.ts) before they reach here, so the cast only restores the entry's type.
   const typed = (p: ParamValues) => p as unknown as P;
-  const presets = (def.aliases ?? []).filter((a): a is PresetAlias<P> => typeof a !== 'string') as readonly PresetAlias[];
+  const presets = (def.aliases ?? []).filter(
+    (a): a is PresetAlias<P> => typeof a !== 'string',
+  ) as readonly PresetAlias[];
   const presetNote = presets.length === 0 ? '' : `; ${presets.map(describePreset).join('; ')}`;
   return {
     name: def.name,
@@ -218,7 +222,9 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<n
 export function withPreset(activation: Activation, preset: PresetAlias): Activation {
   const fixed = preset.params as ParamValues;
   const full = (p: ParamValues): ParamValues => ({ ...p, ...fixed });
-  const described = Object.entries(fixed).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const described = Object.entries(fixed)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
   return {
     ...activation,
     name: preset.name,

@@ -18,7 +18,8 @@ function celuNegative(x: number, alpha: number): number {
 export const celu = defineActivation<{ alpha: number }>({
   name: 'celu',
   label: 'CELU',
-  description: 'Continuously differentiable ELU: like ELU, but scaled so its slope is 1 on both sides of 0 for every α',
+  description:
+    'Continuously differentiable ELU: like ELU, but scaled so its slope is 1 on both sides of 0 for every α',
   formula: 'max(0, x) + min(0, α·(e^(x/α) − 1))',
   params: [
     {

@@ -6,7 +6,15 @@ export const elu = defineActivation<{ alpha: number }>({
   label: 'ELU',
   description: 'Exponential linear unit: identity for x > 0, a smooth exponential approach to −α below',
   formula: 'x if x > 0, else α·(eˣ − 1)',
-  params: [{ kind: 'number', name: 'alpha', default: 1, symbol: 'α', description: 'value approached as x → −∞ is −α' }],
+  params: [
+    {
+      kind: 'number',
+      name: 'alpha',
+      default: 1,
+      symbol: 'α',
+      description: 'value approached as x → −∞ is −α',
+    },
+  ],
   range: [-5, 5],
   kinks: ({ alpha }) => (alpha === 1 ? [] : [0]),
   derivativeConvention: "f'(0) = α, as PyTorch",

@@ -29,7 +29,6 @@ function twiceU(x: number): [number, number] {
   return [h, hl + TWO_C_HI * vLow + TWO_C_LO * v];
 }
 
-
 // f' has a root near x = −0.752 in both forms (GELU's minimum), where Φ + xφ (or the tanh form)
 // cancels; there f' is taken from its Taylor series about the root (mpmath, 80 digits). The window
 // ±1/16 keeps the direct formula's cancellation below a factor ~20 outside it.
@@ -93,7 +92,8 @@ function geluDerivative(x: number, approximate: Approximate): number {
     if (isLowerTail(x)) return timesGaussian(0.5 * erfcx(-x * Math.SQRT1_2) + x * INV_SQRT_2PI, x);
     return normalCdf(x) + x * normalPdf(x);
   }
-  if (Math.abs(x - TANH_ROOT_HI) < WINDOW) return seriesAtRoot(x - TANH_ROOT_HI - TANH_ROOT_LO, TANH_ROOT_SERIES);
+  if (Math.abs(x - TANH_ROOT_HI) < WINDOW)
+    return seriesAtRoot(x - TANH_ROOT_HI - TANH_ROOT_LO, TANH_ROOT_SERIES);
   if (x > TAIL) return 1;
   // d/dx x·σ(2u) = σ(2u)·(1 + 2x·u'·σ(−2u)), u' = √(2/π)(1 + 3·0.044715x²); for 2u < 0,
   // σ(2u) = e^2u·σ(−2u), with e^2u from the exact 2u and the whole product rounded once.
@@ -132,12 +132,13 @@ export const gelu = defineActivation<{ approximate: Approximate }>({
     },
   ],
   range: [-4, 4],
-  derivativeConvention: "exact: Φ(x) + x·φ(x); for approximate=tanh the derivative of the tanh form itself",
+  derivativeConvention: 'exact: Φ(x) + x·φ(x); for approximate=tanh the derivative of the tanh form itself',
   // The minimum, where f' has the root its series above is taken about.
   turningPoints: ({ approximate }) => [approximate === 'none' ? ROOT_HI : TANH_ROOT_HI],
   // f' peaks and bottoms out where f'' = 0: at ±√2 for x·Φ(x) (f'' = φ(x)·(2 − x²)), at
   // ±1.41850400879082836 for the tanh form (mpmath, 50 digits).
-  derivativeTurningPoints: ({ approximate }) => (approximate === 'none' ? [-Math.SQRT2, Math.SQRT2] : [-1.4185040087908284, 1.4185040087908284]),
+  derivativeTurningPoints: ({ approximate }) =>
+    approximate === 'none' ? [-Math.SQRT2, Math.SQRT2] : [-1.4185040087908284, 1.4185040087908284],
   f: (x, { approximate }) => geluValue(x, approximate),
   df: (x, { approximate }) => geluDerivative(x, approximate),
 });

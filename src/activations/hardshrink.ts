@@ -5,7 +5,16 @@ export const hardshrink = defineActivation<{ lambda: number }>({
   label: 'Hard shrink',
   description: 'Zeroes inputs within λ of 0 and passes the rest unchanged (it jumps at ±λ)',
   formula: 'x if |x| > λ, else 0',
-  params: [{ kind: 'number', name: 'lambda', default: 0.5, symbol: 'λ', description: 'half-width of the zeroed band', min: 0 }],
+  params: [
+    {
+      kind: 'number',
+      name: 'lambda',
+      default: 0.5,
+      symbol: 'λ',
+      description: 'half-width of the zeroed band',
+      min: 0,
+    },
+  ],
   range: [-3, 3],
   jumps: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : []),
   // With λ = 0, f is x but f'(0) = 0 by the convention below: a one-point jump of f', drawn.

@@ -43,18 +43,27 @@ export function noSuchParam(activation: Activation, name: string): UsageError {
  * Complete, checked parameter values for one evaluation: `given` may name parameters by
  * canonical name or alias, in kebab or snake case; the rest take their defaults.
  */
-export function resolveParams(activation: Activation, given: Readonly<Record<string, ParamValue>> = {}): ParamValues {
+export function resolveParams(
+  activation: Activation,
+  given: Readonly<Record<string, ParamValue>> = {},
+): ParamValues {
   const values: Record<string, ParamValue> = {};
   for (const p of activation.params) values[p.name] = p.default;
   for (const [name, value] of Object.entries(given)) {
     const p = findParam(activation, name);
     if (!p) throw noSuchParam(activation, name);
     if (p.kind === 'number') {
-      if (typeof value !== 'number') throw new InvalidValueError(p.name, 'must be a number', `'${value}'`, activation.name);
+      if (typeof value !== 'number')
+        throw new InvalidValueError(p.name, 'must be a number', `'${value}'`, activation.name);
       const problem = rangeProblem(p, value);
       if (problem) throw new InvalidValueError(p.name, problem, String(value), activation.name);
     } else if (typeof value !== 'string' || !p.choices.includes(value)) {
-      throw new InvalidValueError(p.name, `must be one of ${p.choices.join(', ')}`, `'${value}'`, activation.name);
+      throw new InvalidValueError(
+        p.name,
+        `must be one of ${p.choices.join(', ')}`,
+        `'${value}'`,
+        activation.name,
+      );
     }
     values[p.name] = value;
   }

@@ -6,7 +6,13 @@ export const prelu = defineActivation<{ alpha: number }>({
   description: 'Parametric ReLU: a learned slope alpha for negative inputs (shown at a fixed value)',
   formula: 'x if x ≥ 0, else α·x',
   params: [
-    { kind: 'number', name: 'alpha', default: 0.25, symbol: 'α', description: 'slope for x < 0 (PyTorch initialises it to 0.25)' },
+    {
+      kind: 'number',
+      name: 'alpha',
+      default: 0.25,
+      symbol: 'α',
+      description: 'slope for x < 0 (PyTorch initialises it to 0.25)',
+    },
   ],
   range: [-5, 5],
   kinks: () => [0],

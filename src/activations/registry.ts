@@ -30,7 +30,9 @@ export function getActivation(name: string): Activation {
   const hint = suggestNames(name);
   throw new UsageError(
     `unknown activation '${name}'; ` +
-      (hint.length > 0 ? `did you mean ${hint.map((n) => `'${n}'`).join(' or ')}?` : "'activ list' shows them all"),
+      (hint.length > 0
+        ? `did you mean ${hint.map((n) => `'${n}'`).join(' or ')}?`
+        : "'activ list' shows them all"),
   );
 }
 

@@ -10,11 +10,24 @@ export const rrelu = defineActivation<{ lower: number; upper: number }>({
   name: 'rrelu',
   label: 'RReLU',
   description:
-    'Randomized leaky ReLU: in training the negative slope is drawn from [lower, upper]; shown in evaluation mode, with the mean slope',
+    'Randomized leaky ReLU: in training the negative slope is drawn from [lower, upper]; ' +
+    'shown in evaluation mode, with the mean slope',
   formula: 'x if x ≥ 0, else a·x with a = (lower + upper)/2',
   params: [
-    { kind: 'number', name: 'lower', default: 1 / 8, symbol: 'l', description: 'lower bound of the random negative slope' },
-    { kind: 'number', name: 'upper', default: 1 / 3, symbol: 'u', description: 'upper bound of the random negative slope' },
+    {
+      kind: 'number',
+      name: 'lower',
+      default: 1 / 8,
+      symbol: 'l',
+      description: 'lower bound of the random negative slope',
+    },
+    {
+      kind: 'number',
+      name: 'upper',
+      default: 1 / 3,
+      symbol: 'u',
+      description: 'upper bound of the random negative slope',
+    },
   ],
   range: [-5, 5],
   kinks: ({ lower, upper }) => (meanSlope(lower, upper) === 1 ? [] : [0]),

@@ -8,7 +8,8 @@ const SCALE_ALPHA = 1.7580993408473768;
 export const selu = defineActivation({
   name: 'selu',
   label: 'SELU',
-  description: 'Scaled ELU with the constants that make activations self-normalizing (Klambauer et al., 2017)',
+  description:
+    'Scaled ELU with the constants that make activations self-normalizing (Klambauer et al., 2017)',
   formula: 'λ·x if x > 0, else λ·α·(eˣ − 1), with α ≈ 1.6733, λ ≈ 1.0507',
   params: [],
   range: [-5, 5],

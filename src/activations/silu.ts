@@ -61,7 +61,15 @@ export const silu = defineActivation<{ beta: number }>({
   aliases: ['swish'],
   description: 'Sigmoid linear unit (swish): x gated by its own sigmoid; smooth, with a small negative dip',
   formula: 'x·σ(β·x) = x / (1 + e^(−β·x))',
-  params: [{ kind: 'number', name: 'beta', default: 1, symbol: 'β', description: 'sharpness; β = 1 is PyTorch’s SiLU, large β approaches ReLU' }],
+  params: [
+    {
+      kind: 'number',
+      name: 'beta',
+      default: 1,
+      symbol: 'β',
+      description: 'sharpness; β = 1 is PyTorch’s SiLU, large β approaches ReLU',
+    },
+  ],
   range: [-6, 6],
   derivativeConvention: "f' = s + β·x·s·(1 − s) with s = σ(β·x)",
   turningPoints: ({ beta }) => siluTurningPoints(beta),

@@ -54,10 +54,19 @@ function snakeDerivative(x: number, alpha: number): number {
 export const snake = defineActivation<{ alpha: number }>({
   name: 'snake',
   label: 'Snake',
-  description: 'x plus a periodic ripple: x + sin²(αx)/α, for networks that must learn periodic signals (Liu, Ziyin & Ueda, 2020)',
+  description:
+    'x plus a periodic ripple: x + sin²(αx)/α, for networks that must learn periodic signals (Liu, Ziyin & Ueda, 2020)',
   formula: 'x + sin²(α·x)/α',
   params: [
-    { kind: 'number', name: 'alpha', default: 1, symbol: 'α', description: 'frequency of the ripple (its period is π/α)', min: 0, minExclusive: true },
+    {
+      kind: 'number',
+      name: 'alpha',
+      default: 1,
+      symbol: 'α',
+      description: 'frequency of the ripple (its period is π/α)',
+      min: 0,
+      minExclusive: true,
+    },
   ],
   range: [-6, 6],
   derivativeConvention: "f' = 1 + sin(2αx) ≥ 0; it oscillates, so it has no limit at ±∞ (NaN there)",

@@ -5,10 +5,19 @@ export const softmin = defineActivation<{ temperature: number }>({
   name: 'softmin',
   label: 'Softmin',
   description:
-    'Softmax of the negated inputs: weights favour the smallest values; taken over the whole sampled grid, so it depends on --samples',
+    'Softmax of the negated inputs: weights favour the smallest values; taken over the ' +
+    'whole sampled grid, so it depends on --samples',
   formula: 'e^(−xᵢ/T) / Σⱼ e^(−xⱼ/T)',
   params: [
-    { kind: 'number', name: 'temperature', default: 1, symbol: 'T', description: 'divides the inputs; larger is flatter', min: 0, minExclusive: true },
+    {
+      kind: 'number',
+      name: 'temperature',
+      default: 1,
+      symbol: 'T',
+      description: 'divides the inputs; larger is flatter',
+      min: 0,
+      minExclusive: true,
+    },
   ],
   range: [-5, 5],
   overVector: true,

@@ -8,7 +8,15 @@ export const softplus = defineActivation<{ beta: number }>({
   description: 'A smooth ReLU: log(1 + eˣ), exact everywhere (no threshold cut-over to x)',
   formula: 'log(1 + e^(β·x)) / β',
   params: [
-    { kind: 'number', name: 'beta', default: 1, symbol: 'β', description: 'sharpness; larger is closer to ReLU', min: 0, minExclusive: true },
+    {
+      kind: 'number',
+      name: 'beta',
+      default: 1,
+      symbol: 'β',
+      description: 'sharpness; larger is closer to ReLU',
+      min: 0,
+      minExclusive: true,
+    },
   ],
   range: [-5, 5],
   turningPoints: () => [],

@@ -5,7 +5,16 @@ export const softshrink = defineActivation<{ lambda: number }>({
   label: 'Soft shrink',
   description: 'Soft thresholding: moves every input λ towards 0 and zeroes those within λ of it',
   formula: 'x − λ if x > λ, x + λ if x < −λ, else 0',
-  params: [{ kind: 'number', name: 'lambda', default: 0.5, symbol: 'λ', description: 'half-width of the zeroed band', min: 0 }],
+  params: [
+    {
+      kind: 'number',
+      name: 'lambda',
+      default: 0.5,
+      symbol: 'λ',
+      description: 'half-width of the zeroed band',
+      min: 0,
+    },
+  ],
   range: [-3, 3],
   // With λ = 0, f is x but f'(0) = 0 by the convention below: a one-point jump of f', drawn.
   kinks: ({ lambda }) => (lambda > 0 ? [-lambda, lambda] : [0]),

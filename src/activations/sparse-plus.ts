@@ -8,7 +8,9 @@ import { defineActivation } from './activation.js';
 export const sparsePlus = defineActivation({
   name: 'sparse_plus',
   label: 'Sparse plus',
-  description: 'A softplus that is exactly 0 below −1 and exactly x above 1, joined by a parabola: smooth, convex, monotone (Keras, JAX)',
+  description:
+    'A softplus that is exactly 0 below −1 and exactly x above 1, joined by a parabola: ' +
+    'smooth, convex, monotone (Keras, JAX)',
   formula: '0 if x ≤ −1, (x + 1)²/4 if −1 < x < 1, else x',
   params: [],
   range: [-3, 3],

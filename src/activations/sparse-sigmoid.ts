@@ -6,7 +6,8 @@ import { defineActivation } from './activation.js';
 export const sparseSigmoid = defineActivation({
   name: 'sparse_sigmoid',
   label: 'Sparse sigmoid',
-  description: 'A sigmoid that reaches 0 at −1 and 1 at 1, linear between: the derivative of sparse_plus (JAX, Keras)',
+  description:
+    'A sigmoid that reaches 0 at −1 and 1 at 1, linear between: the derivative of sparse_plus (JAX, Keras)',
   formula: '0 if x ≤ −1, (x + 1)/2 if −1 < x < 1, else 1',
   params: [],
   range: [-3, 3],

@@ -30,7 +30,16 @@ export const squareplus = defineActivation<{ b: number }>({
   label: 'Squareplus',
   description: 'A softplus-like smooth ReLU from a square root instead of exp and log (Barron, 2021)',
   formula: '(x + √(x² + b)) / 2',
-  params: [{ kind: 'number', name: 'b', default: 4, symbol: 'b', description: 'curvature at 0; b = 0 gives ReLU', min: 0 }],
+  params: [
+    {
+      kind: 'number',
+      name: 'b',
+      default: 4,
+      symbol: 'b',
+      description: 'curvature at 0; b = 0 gives ReLU',
+      min: 0,
+    },
+  ],
   range: [-5, 5],
   kinks: ({ b }) => (b === 0 ? [0] : []),
   derivativeConvention: "with b = 0, f'(0) = 1/2 (0/0 in the formula): the value for every b > 0",

@@ -29,11 +29,25 @@ function scaledSquarePlusBias(x: number, scale: number, bias: number): number {
 export const starRelu = defineActivation<{ scale: number; bias: number }>({
   name: 'star_relu',
   label: 'StarReLU',
-  description: 'A scaled and shifted squared ReLU, s·relu(x)² + b, from MetaFormer (Yu et al., 2022); the defaults give a standard normal input mean 0 and variance 1',
+  description:
+    'A scaled and shifted squared ReLU, s·relu(x)² + b, from MetaFormer (Yu et al., 2022); ' +
+    'the defaults give a standard normal input mean 0 and variance 1',
   formula: 's·max(0, x)² + b',
   params: [
-    { kind: 'number', name: 'scale', default: SCALE, symbol: 's', description: 'the factor s (MetaFormer: 1/√1.25 ≈ 0.8944)' },
-    { kind: 'number', name: 'bias', default: BIAS, symbol: 'b', description: 'the offset b (MetaFormer: −0.5/√1.25 ≈ −0.4472)' },
+    {
+      kind: 'number',
+      name: 'scale',
+      default: SCALE,
+      symbol: 's',
+      description: 'the factor s (MetaFormer: 1/√1.25 ≈ 0.8944)',
+    },
+    {
+      kind: 'number',
+      name: 'bias',
+      default: BIAS,
+      symbol: 'b',
+      description: 'the offset b (MetaFormer: −0.5/√1.25 ≈ −0.4472)',
+    },
   ],
   range: [-3, 3],
   derivativeConvention: "f' = 2s·max(0, x), continuous at 0",

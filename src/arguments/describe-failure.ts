@@ -20,13 +20,16 @@ function commanderMessage(error: CommanderError): string {
   // that came from the user's words stay, for oneLine to show escaped.
   const text = error.message.replace(/^error: /, '').replace(/\n\(/g, ' (');
   // "option '--format <format>' argument 'jpg' is invalid. Allowed choices are png, svg."
-  const choices = /^option '(--[\w-]+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(text);
+  const choices = /^option '(--[\w-]+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(
+    text,
+  );
   if (choices) return `${choices[1]} must be one of ${choices[3]}, not '${choices[2]}'`;
   // An argParser's InvalidArgumentError: its own sentence already names the flag and the text.
   const parsed = /^option '[^']*' argument '.*' is invalid\. (.*)$/.exec(text);
   if (parsed) return parsed[1]!;
   // "option '--range <from..to>' cannot be used with option '--from <x>'"
-  if (error.code === 'commander.conflictingOption') return text.replace(/option '(--?[\w-]+)(?: [<[][^']*)?'/g, '$1');
+  if (error.code === 'commander.conflictingOption')
+    return text.replace(/option '(--?[\w-]+)(?: [<[][^']*)?'/g, '$1');
   return text;
 }
 
@@ -42,19 +45,29 @@ export function describeFailure(error: unknown): { exitCode: number; message: st
 
 function describe(error: unknown): { exitCode: number; message: string } {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return { exitCode: 0, message: '' };
     }
     return { exitCode: 2, message: commanderMessage(error) };
   }
   if (error instanceof InvalidValueError) {
     const owner = error.owner === undefined ? '' : ` for ${error.owner}`;
-    return { exitCode: 2, message: `${flagFor(error.subject)} ${error.requirement}${owner}, not ${error.value}` };
+    return {
+      exitCode: 2,
+      message: `${flagFor(error.subject)} ${error.requirement}${owner}, not ${error.value}`,
+    };
   }
   if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof InterruptedError) {
     return { exitCode: error.exitCode, message: error.message };
   }
-  return { exitCode: 1, message: `internal error: ${(error as Error).message} (run with --debug for details)` };
+  return {
+    exitCode: 1,
+    message: `internal error: ${(error as Error).message} (run with --debug for details)`,
+  };
 }
 
 /**

@@ -12,14 +12,16 @@ export function parseNumber(text: string, flag: string): number {
     if (isSpecialWord(text)) throw new InvalidArgumentError(`${flag} must be a finite number, not '${text}'`);
     throw new InvalidArgumentError(`${flag} expects a number, got '${text}'`);
   }
-  if (!Number.isFinite(value)) throw new InvalidArgumentError(`${flag} is out of the double range: '${text}'`);
+  if (!Number.isFinite(value))
+    throw new InvalidArgumentError(`${flag} is out of the double range: '${text}'`);
   return value;
 }
 
 /** A whole number, e.g. for --samples and sizes. */
 export function parseInteger(text: string, flag: string): number {
   const value = parseNumber(text, flag);
-  if (!Number.isInteger(value)) throw new InvalidArgumentError(`${flag} expects a whole number, got '${text}'`);
+  if (!Number.isInteger(value))
+    throw new InvalidArgumentError(`${flag} expects a whole number, got '${text}'`);
   return value;
 }
 

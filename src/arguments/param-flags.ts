@@ -43,7 +43,10 @@ export function paramFlags(): ParamFlag[] {
   }
   memo = [...byFlag.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1)) // not localeCompare: its collator costs 10 ms to start
-    .map(([name, users]) => ({ option: new Option(`${flagFor(name)} <value>`, describe(users)), paramName: name }));
+    .map(([name, users]) => ({
+      option: new Option(`${flagFor(name)} <value>`, describe(users)),
+      paramName: name,
+    }));
   return memo;
 }
 
@@ -73,14 +76,19 @@ export function paramsPerFunction(
     if (takers.every((p) => p === undefined)) throw noSuchParam(activations[0]!, flag.paramName);
     const items = lists ? parseList(raw, name) : [raw];
     takers.forEach((spec, i) => {
-      if (spec) perFunction[i]![flag.paramName] = spec.kind === 'choice' ? items : items.map((v) => parseNumber(v, name));
+      if (spec)
+        perFunction[i]![flag.paramName] =
+          spec.kind === 'choice' ? items : items.map((v) => parseNumber(v, name));
     });
   }
   return perFunction;
 }
 
 /** The parameters given for one function, one value each (eval and table). */
-export function paramsOf(activation: Activation, command: { getOptionValue(key: string): unknown }): Record<string, ParamValue> {
+export function paramsOf(
+  activation: Activation,
+  command: { getOptionValue(key: string): unknown },
+): Record<string, ParamValue> {
   const [given] = paramsPerFunction([activation], command, { lists: false });
   return Object.fromEntries(Object.entries(given!).map(([name, values]) => [name, values[0]!]));
 }

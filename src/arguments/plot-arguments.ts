@@ -24,8 +24,10 @@ const LEGEND_CODES = new Map(LEGEND_LOCATIONS.map((loc, code) => [String(code), 
 /** A legend location in any spelling people type: "upper left", upper-left, UpperLeft, 2. */
 export function parseLegendLocation(text: string): LegendLocation {
   const squeezed = text.toLowerCase().replace(/[-_\s]+/g, '');
-  const found = LEGEND_CODES.get(text.trim()) ?? LEGEND_LOCATIONS.find((loc) => loc.replace(/ /g, '') === squeezed);
-  if (found === undefined) throw new InvalidArgumentError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${text}'`);
+  const found =
+    LEGEND_CODES.get(text.trim()) ?? LEGEND_LOCATIONS.find((loc) => loc.replace(/ /g, '') === squeezed);
+  if (found === undefined)
+    throw new InvalidArgumentError(`--legend must be one of ${LEGEND_LOCATIONS.join(', ')}, not '${text}'`);
   return found;
 }
 
@@ -39,34 +41,83 @@ function overVectorNote(): string {
 export function plotCommandLine() {
   const command = withGridOptions(
     new Command('plot')
-      .description("draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal")
-      .argument('<names...>', "activation functions to overlay (see 'activ list'); aliases and any case work"),
+      .description(
+        "draw activation functions to a PNG, SVG or PDF figure in Matplotlib's look, or in the terminal",
+      )
+      .argument(
+        '<names...>',
+        "activation functions to overlay (see 'activ list'); aliases and any case work",
+      ),
   )
     .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
     .addOption(new Option('--derivative-only', "draw f' alone").conflicts('derivative'))
-    .option('-o, --output <file>', 'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)')
+    .option(
+      '-o, --output <file>',
+      'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)',
+    )
     .addOption(
-      new Option('--format <format>', 'the format (default: from the file extension, else png; term draws braille in the terminal)').choices(
-        FIGURE_FORMATS,
+      new Option(
+        '--format <format>',
+        'the format (default: from the file extension, else png; term draws braille in the terminal)',
+      ).choices(FIGURE_FORMATS),
+    )
+    .addOption(
+      new Option(
+        '--dpi <n>',
+        "dots per inch, as Matplotlib's savefig: the 6.4x4.8 in figure at N dpi (default 100)",
+      ).argParser(numberArgument('--dpi')),
+    )
+    .addOption(
+      new Option('--width <px>', 'figure width in pixels (default 6.4 in at the dpi: 640)').argParser(
+        integerArgument('--width'),
       ),
     )
-    .addOption(new Option('--dpi <n>', "dots per inch, as Matplotlib's savefig: the 6.4x4.8 in figure at N dpi (default 100)").argParser(numberArgument('--dpi')))
-    .addOption(new Option('--width <px>', 'figure width in pixels (default 6.4 in at the dpi: 640)').argParser(integerArgument('--width')))
-    .addOption(new Option('--height <px>', 'figure height in pixels (default 4.8 in at the dpi: 480)').argParser(integerArgument('--height')))
-    .addOption(new Option('--xlim <a..b>', 'x view limits (default: the range plus 5 % margins)').argParser(rangeArgument('--xlim')))
-    .addOption(new Option('--ylim <a..b>', 'y view limits (default: the data plus 5 % margins)').argParser(rangeArgument('--ylim')))
+    .addOption(
+      new Option('--height <px>', 'figure height in pixels (default 4.8 in at the dpi: 480)').argParser(
+        integerArgument('--height'),
+      ),
+    )
+    .addOption(
+      new Option('--xlim <a..b>', 'x view limits (default: the range plus 5 % margins)').argParser(
+        rangeArgument('--xlim'),
+      ),
+    )
+    .addOption(
+      new Option('--ylim <a..b>', 'y view limits (default: the data plus 5 % margins)').argParser(
+        rangeArgument('--ylim'),
+      ),
+    )
     .option('--grid', "dashed grid at the ticks, as in PyTorch's documentation figures")
     .addOption(
-      new Option('--legend [location]', `show a legend: ${LEGEND_LOCATIONS.join(', ')}, or Matplotlib's codes 0-10 (default: best, when there are two curves or more)`).argParser(
-        parseLegendLocation,
-      ),
+      new Option(
+        '--legend [location]',
+        `show a legend: ${LEGEND_LOCATIONS.join(', ')}, or Matplotlib's codes 0-10 (default: ` +
+          `best, when there are two curves or more)`,
+      ).argParser(parseLegendLocation),
     )
     .option('--no-legend', 'never show a legend')
-    .addOption(new Option('--color <colors>', 'curve colours, comma-separated: #rrggbb, tab:orange, k, CSS names (default: tab10)').argParser(listArgument('--color')))
-    .addOption(new Option('--line-width <pt>', 'curve width in points (default 1.5)').argParser(numberArgument('--line-width')))
-    .addOption(new Option('--theme <name>', "matplotlib (default) or dark (Matplotlib's dark_background)").choices(THEME_NAMES))
+    .addOption(
+      new Option(
+        '--color <colors>',
+        'curve colours, comma-separated: #rrggbb, tab:orange, k, CSS names (default: tab10)',
+      ).argParser(listArgument('--color')),
+    )
+    .addOption(
+      new Option('--line-width <pt>', 'curve width in points (default 1.5)').argParser(
+        numberArgument('--line-width'),
+      ),
+    )
+    .addOption(
+      new Option('--theme <name>', "matplotlib (default) or dark (Matplotlib's dark_background)").choices(
+        THEME_NAMES,
+      ),
+    )
     .option('--transparent', 'no background: the figure and axes are transparent')
-    .option('--title [text]', 'a title above the axes; alone, an automatic one such as "ELU (α = 1)" (a function name after it is a function: use --title=relu for that title)')
+    .option(
+      '--title [text]',
+      'a title above the axes; alone, an automatic one such as "ELU (α = 1)" (a function ' +
+        'name after it is a function: use --title=relu for that title)',
+    )
     .option('--xlabel <text>', 'label under the x axis')
     .option('--ylabel <text>', 'label beside the y axis')
     // Set by normalisePlotWords for a bare --title followed by a function name.
@@ -129,7 +180,11 @@ export interface PlotArguments {
 }
 
 /** Format and output path from --format and -o, which must agree. */
-function resolveOutput(options: PlotOptions, baseName: string, stdoutIsTerminal: boolean): { format: FigureFormat; output: string } {
+function resolveOutput(
+  options: PlotOptions,
+  baseName: string,
+  stdoutIsTerminal: boolean,
+): { format: FigureFormat; output: string } {
   const format = options.format;
   const output = options.output;
   if (output === '') throw new UsageError('--output needs a file name (or - for standard output)');
@@ -139,9 +194,11 @@ function resolveOutput(options: PlotOptions, baseName: string, stdoutIsTerminal:
     return { format: chosen, output: output ?? (chosen === 'term' ? '-' : `${baseName}.${chosen}`) };
   }
   const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
-  if (format === 'term') throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
+  if (format === 'term')
+    throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
   if (ext !== undefined && FILE_FORMATS.includes(ext)) {
-    if (format && format !== ext) throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
+    if (format && format !== ext)
+      throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
     return { format: ext as FigureFormat, output };
   }
   if (format) return { format, output };
@@ -152,12 +209,20 @@ function resolveOutput(options: PlotOptions, baseName: string, stdoutIsTerminal:
 }
 
 /** The plot request the parsed words describe. */
-export function plotArguments(names: readonly string[], command: PlotCommandLine, { stdoutIsTerminal = false } = {}): PlotArguments {
+export function plotArguments(
+  names: readonly string[],
+  command: PlotCommandLine,
+  { stdoutIsTerminal = false } = {},
+): PlotArguments {
   const options = command.opts();
   const activations = names.map((n) => getActivation(n));
   const given = paramsPerFunction(activations, command, { lists: true });
   const functions = names.map((name, i) => ({ name, params: given[i]! }));
-  const { format, output } = resolveOutput(options, activations.map((a) => a.name).join('-'), stdoutIsTerminal);
+  const { format, output } = resolveOutput(
+    options,
+    activations.map((a) => a.name).join('-'),
+    stdoutIsTerminal,
+  );
   const title = options.automaticTitle === true || options.title === true ? true : options.title;
   const request: PlotRequest = {
     functions,
@@ -172,7 +237,11 @@ export function plotArguments(names: readonly string[], command: PlotCommandLine
     ...(options.color === undefined ? {} : { colors: options.color }),
     // --no-legend gives false; a bare --legend true; neither, undefined (the default rule).
     ...(options.legend === undefined ? {} : { legend: options.legend }),
-    ...(options.derivativeOnly ? { derivative: 'only' as const } : options.derivative ? { derivative: 'add' as const } : {}),
+    ...(options.derivativeOnly
+      ? { derivative: 'only' as const }
+      : options.derivative
+        ? { derivative: 'add' as const }
+        : {}),
     ...(options.grid ? { grid: true } : {}),
     ...(options.transparent ? { transparent: true } : {}),
     ...(options.theme === undefined ? {} : { theme: options.theme }),

@@ -12,7 +12,10 @@ export const MAX_BATCH_LINES = 100_000;
  * The plot lines of a batch, read as it arrives: non-empty, not comments, split into words. Bad
  * lines become outcomes. A line too long or too many lines end the reading with a UsageError.
  */
-export async function readBatch(input: AsyncIterable<Buffer | string>, source: string): Promise<{ jobs: Job[]; rejected: Outcome[] }> {
+export async function readBatch(
+  input: AsyncIterable<Buffer | string>,
+  source: string,
+): Promise<{ jobs: Job[]; rejected: Outcome[] }> {
   const jobs: Job[] = [];
   const rejected: Outcome[] = [];
   const splitter = new LineSplitter(MAX_LINE_LENGTH, source);
@@ -21,7 +24,9 @@ export async function readBatch(input: AsyncIterable<Buffer | string>, source: s
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) return;
       if (jobs.length + rejected.length >= MAX_BATCH_LINES) {
-        throw new UsageError(`${source} has more than ${MAX_BATCH_LINES.toLocaleString('en-US')} figures; split it into several batches`);
+        throw new UsageError(
+          `${source} has more than ${MAX_BATCH_LINES.toLocaleString('en-US')} figures; split it into several batches`,
+        );
       }
       try {
         jobs.push({ line: first + i, args: splitLine(line) });

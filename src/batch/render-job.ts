@@ -1,7 +1,12 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import type { Command as UntypedCommand } from 'commander';
 import { describeFailure, throwInsteadOfExiting } from '../arguments/describe-failure.js';
-import { normalisePlotWords, plotArguments, plotCommandLine, type PlotCommandLine } from '../arguments/plot-arguments.js';
+import {
+  normalisePlotWords,
+  plotArguments,
+  plotCommandLine,
+  type PlotCommandLine,
+} from '../arguments/plot-arguments.js';
 import { UsageError } from '../errors.js';
 import { checkOutputPath, writeOutputFile } from '../output-file.js';
 import { plotSpec } from '../plot-spec.js';
@@ -41,7 +46,8 @@ export async function renderJob(job: Job): Promise<Outcome> {
     const [names] = command.processedArgs;
     const { request, output, format } = plotArguments(names, command);
     // Several workers writing to standard output at once would interleave their bytes.
-    if (format === 'term' || output === '-') throw new UsageError('a batch line must write a file: give -o FILE (not -o - or --format term)');
+    if (format === 'term' || output === '-')
+      throw new UsageError('a batch line must write a file: give -o FILE (not -o - or --format term)');
     const spec = plotSpec(request);
     checkOutputPath(output);
     const { renderPlot } = await import('../figure/render.js');
@@ -49,7 +55,11 @@ export async function renderJob(job: Job): Promise<Outcome> {
     return { line: job.line, exitCode: 0, message: '' };
   } catch (error) {
     if (error instanceof CommanderError && ASKS_FOR_HELP.has(error.code)) {
-      return { line: job.line, exitCode: 2, message: "a batch line draws a figure; it cannot ask for help ('activ plot --help' shows it)" };
+      return {
+        line: job.line,
+        exitCode: 2,
+        message: "a batch line draws a figure; it cannot ask for help ('activ plot --help' shows it)",
+      };
     }
     return { line: job.line, ...describeFailure(error) };
   }

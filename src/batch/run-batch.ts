@@ -101,7 +101,11 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
   const reportDeath = (code: number | null, signal: NodeJS.Signals | null) => {
     const lost = pending.size;
     for (const [line, resolve] of pending) {
-      resolve({ line, exitCode: 1, message: `the worker process rendering this line ${deathOf(code, signal, stderr)}` });
+      resolve({
+        line,
+        exitCode: 1,
+        message: `the worker process rendering this line ${deathOf(code, signal, stderr)}`,
+      });
     }
     pending.clear();
     if (!closing) onDeath(lost);
@@ -114,7 +118,11 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
         child.send(job, (error) => {
           if (error && pending.has(job.line)) {
             pending.delete(job.line);
-            resolve({ line: job.line, exitCode: 1, message: 'the worker process for this line could not be reached' });
+            resolve({
+              line: job.line,
+              exitCode: 1,
+              message: 'the worker process for this line could not be reached',
+            });
           }
         });
       }),
@@ -163,11 +171,16 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
     for (let i = 1; i < count; i++) addWorker(i);
     const finish = (stop: boolean) => {
       done = true;
-      void Promise.all(slots.map((s) => (stop ? s.stop() : s.close()))).then(() => resolve(outcomes.sort((a, b) => a.line - b.line)));
+      void Promise.all(slots.map((s) => (stop ? s.stop() : s.close()))).then(() =>
+        resolve(outcomes.sort((a, b) => a.line - b.line)),
+      );
     };
     const pump = () => {
       if (done) return;
-      if (options.signal?.aborted) return finish(true);
+      if (options.signal?.aborted) {
+        finish(true);
+        return;
+      }
       // Workers first: the local slot's rendering blocks this process while it runs.
       for (let s = slots.length - 1; s >= 0; s--) {
         while (load[s]! < slots[s]!.capacity && next < jobs.length) {

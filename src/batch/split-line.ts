@@ -12,7 +12,10 @@ export function splitLine(line: string): string[] {
     if (typeof token === 'string') words.push(token);
     else if ('comment' in token) break;
     else if ('op' in token && token.op === 'glob') words.push(token.pattern);
-    else throw new UsageError(`'${'op' in token ? token.op : '?'}' is not allowed: a batch line holds the arguments of one activ plot`);
+    else
+      throw new UsageError(
+        `'${'op' in token ? token.op : '?'}' is not allowed: a batch line holds the arguments of one activ plot`,
+      );
   }
   // "activ plot elu ..." and "plot elu ..." are accepted too, as someone may paste them.
   if (words[0] === 'activ') words.shift();

@@ -25,7 +25,8 @@ function openInput(file: string): AsyncIterable<Buffer> {
 /** --jobs as a number of renderers, 1 to 64. */
 function parseJobs(text: string): number {
   const jobs = Number(text);
-  if (!/^\d+$/.test(text.trim()) || jobs < 1 || jobs > 64) throw new InvalidArgumentError(`--jobs must be a whole number from 1 to 64, not '${text}'`);
+  if (!/^\d+$/.test(text.trim()) || jobs < 1 || jobs > 64)
+    throw new InvalidArgumentError(`--jobs must be a whole number from 1 to 64, not '${text}'`);
   return jobs;
 }
 
@@ -33,7 +34,9 @@ function parseJobs(text: string): number {
 function checkJobs(jobs: number | undefined, force: boolean): void {
   const cpus = availableParallelism();
   if (jobs !== undefined && jobs > cpus && !force) {
-    throw new UsageError(`--jobs ${jobs} is more than the ${cpus} CPUs, which only adds memory and switching; add --force to insist`);
+    throw new UsageError(
+      `--jobs ${jobs} is more than the ${cpus} CPUs, which only adds memory and switching; add --force to insist`,
+    );
   }
 }
 
@@ -41,7 +44,12 @@ export function batchCommand() {
   return new Command('batch')
     .description('render many figures at once, across all cores: one line of plot arguments per figure')
     .argument('<file>', 'a file of lines like "elu --alpha 1 -o elu.png" (- reads standard input)')
-    .addOption(new Option('--jobs <n>', 'figures rendered at once (default: one per CPU, at most one per line)').argParser(parseJobs))
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'figures rendered at once (default: one per CPU, at most one per line)',
+      ).argParser(parseJobs),
+    )
     .option('--force', 'allow --jobs above the number of CPUs')
     .addHelpText(
       'after',
@@ -62,7 +70,10 @@ Example figures.txt:
       const workers = options.jobs;
       // Loaded here: only a batch needs the shell-style splitter and the worker pool.
       const { readBatch } = await import('../batch/read-batch.js');
-      const { jobs, rejected } = await readBatch(openInput(file), file === '-' ? 'standard input' : `'${file}'`);
+      const { jobs, rejected } = await readBatch(
+        openInput(file),
+        file === '-' ? 'standard input' : `'${file}'`,
+      );
       const total = jobs.length + rejected.length;
       const bar = process.stderr.isTTY && jobs.length > 1 ? await progressBar(jobs.length) : undefined;
       const interrupt = new AbortController();
@@ -80,11 +91,16 @@ Example figures.txt:
       });
       release();
       bar?.stop();
-      const failed = [...rejected, ...outcomes.filter((o) => o.exitCode !== 0)].sort((a, b) => a.line - b.line);
+      const failed = [...rejected, ...outcomes.filter((o) => o.exitCode !== 0)].sort(
+        (a, b) => a.line - b.line,
+      );
       for (const o of failed) process.stderr.write(`activ: line ${o.line}: ${oneLine(o.message)}\n`);
       if (stoppedBy) {
         const done = outcomes.filter((o) => o.exitCode === 0).length;
-        throw new InterruptedError(`interrupted after ${done} of ${total} figures; every file written is whole`, SIGNAL_EXIT_CODES[stoppedBy]);
+        throw new InterruptedError(
+          `interrupted after ${done} of ${total} figures; every file written is whole`,
+          SIGNAL_EXIT_CODES[stoppedBy],
+        );
       }
       if (failed.length > 0) {
         const summary = `${failed.length} of ${total} lines failed`;
@@ -95,7 +111,14 @@ Example figures.txt:
 
 async function progressBar(total: number) {
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ stream: process.stderr, format: 'activ batch [{bar}] {value}/{total} figures, {eta}s left', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'activ batch [{bar}] {value}/{total} figures, {eta}s left',
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return bar;
 }

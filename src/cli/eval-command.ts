@@ -30,8 +30,14 @@ function vectorNote(): string {
  * memory stays flat however long the input. The softmax family needs the whole vector, which is
  * held (up to MAX_SAMPLES numbers) and evaluated at the end.
  */
-async function evaluateStream(activation: Activation, params: ParamValues, wantDerivative: boolean, feed: (reader: NumberLineReader) => Promise<void>): Promise<void> {
-  const apply = (x: Float64Array) => (wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params));
+async function evaluateStream(
+  activation: Activation,
+  params: ParamValues,
+  wantDerivative: boolean,
+  feed: (reader: NumberLineReader) => Promise<void>,
+): Promise<void> {
+  const apply = (x: Float64Array) =>
+    wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params);
   if (!activation.overVector) {
     await feed(new NumberLineReader((x) => writeStdout(formatLines(apply(x)))));
     return;
@@ -41,7 +47,10 @@ async function evaluateStream(activation: Activation, params: ParamValues, wantD
   await feed(
     new NumberLineReader((x) => {
       if (length + x.length > MAX_SAMPLES) {
-        throw new UsageError(`${activation.name} takes all the numbers as one vector, at most ${MAX_SAMPLES.toLocaleString('en-US')} of them`);
+        throw new UsageError(
+          `${activation.name} takes all the numbers as one vector, at most ` +
+            `${MAX_SAMPLES.toLocaleString('en-US')} of them`,
+        );
       }
       if (length + x.length > vector.length) {
         const grown = new Float64Array(Math.min(MAX_SAMPLES, Math.max(2 * vector.length, length + x.length)));
@@ -55,7 +64,8 @@ async function evaluateStream(activation: Activation, params: ParamValues, wantD
   // The whole vector at once, as steps: ten million numbers take a while, and Ctrl-C must work.
   const quantity = wantDerivative ? 'derivative' : 'value';
   const y = await finishInterruptibly(activation.computeSteps(vector.subarray(0, length), params, quantity));
-  for (let start = 0; start < y.length; start += 65_536) await writeStdout(formatLines(y.subarray(start, start + 65_536)));
+  for (let start = 0; start < y.length; start += 65_536)
+    await writeStdout(formatLines(y.subarray(start, start + 65_536)));
 }
 
 export function evalCommand() {
@@ -82,10 +92,13 @@ Examples:
     const wantDerivative = options.derivative === true;
     if (values.length > 0) {
       const x = Float64Array.from(values, (v, i) => parseNumberText(v, `value ${i + 1} after --`));
-      await writeStdout(formatLines(wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params)));
+      await writeStdout(
+        formatLines(wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params)),
+      );
       return;
     }
-    if (process.stdin.isTTY) process.stderr.write('activ: reading numbers from the terminal, one a line; end with Ctrl-D\n');
+    if (process.stdin.isTTY)
+      process.stderr.write('activ: reading numbers from the terminal, one a line; end with Ctrl-D\n');
     await evaluateStream(activation, params, wantDerivative, async (reader) => {
       for await (const chunk of process.stdin) await reader.push(chunk as Buffer);
       await reader.end();

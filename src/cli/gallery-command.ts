@@ -6,7 +6,11 @@ export function galleryCommand() {
   return new Command('gallery')
     .description('write one figure per function in the catalog, and an index.png contact sheet of them all')
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing)')
-    .option('--article', "write exactly the article's six figures instead (softmax, softsign, softplus, ELU α=1, PReLU α=0.05, binary step, over -20..20)")
+    .option(
+      '--article',
+      "write exactly the article's six figures instead (softmax, softsign, softplus, ELU " +
+        'α=1, PReLU α=0.05, binary step, over -20..20)',
+    )
     .addHelpText('after', '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article')
     .action(async (options) => {
       const dir = options.output;

@@ -4,7 +4,13 @@ import { catalog } from '../activations/catalog.js';
 import { writeStdout } from './stdout.js';
 
 function paramJson(p: ParamSpec) {
-  const base = { name: p.name, default: p.default, symbol: p.symbol, description: p.description, aliases: p.aliases ?? [] };
+  const base = {
+    name: p.name,
+    default: p.default,
+    symbol: p.symbol,
+    description: p.description,
+    aliases: p.aliases ?? [],
+  };
   if (p.kind === 'choice') return { ...base, choices: p.choices };
   return {
     ...base,
@@ -38,7 +44,11 @@ export function catalogTable(activations: readonly Activation[] = catalog): stri
   ]);
   const header = ['NAME', 'ALIASES', 'PARAMETERS', 'FORMULA'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, ...rows].map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+  return (
+    [header, ...rows]
+      .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+      .join('\n') + '\n'
+  );
 }
 
 function escapeCell(text: string): string {
@@ -52,9 +62,14 @@ export function catalogMarkdown(activations: readonly Activation[] = catalog): s
     const aliases = a.aliases.map((n) => `\`${n}\``).join(', ') || '—';
     const note = a.overVector ? ' Over the whole input vector (in plots: the sampled grid).' : '';
     const convention = a.derivativeConvention ? ` Derivative: ${a.derivativeConvention}.` : '';
-    return `| \`${a.name}\` | ${aliases} | ${escapeCell(a.formula)} | ${params} | ${escapeCell(a.description + '.' + note + convention)} |`;
+    return (
+      `| \`${a.name}\` | ${aliases} | ${escapeCell(a.formula)} | ${params} | ` +
+      `${escapeCell(a.description + '.' + note + convention)} |`
+    );
   });
-  return ['| name | aliases | f(x) | parameters | notes |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+  return (
+    ['| name | aliases | f(x) | parameters | notes |', '|---|---|---|---|---|', ...rows].join('\n') + '\n'
+  );
 }
 
 export function listCommand() {

@@ -13,7 +13,9 @@ import { guardStdout } from './stdout.js';
 import { tableCommand } from './table-command.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -32,7 +34,16 @@ export function program() {
     .addCommand(batchCommand())
     .addHelpText(
       'after',
-      '\nExamples:\n  activ plot elu --alpha 1 --from -20 --to 20\n  activ list\n  activ eval gelu -- -1 0 1\n  activ table elu --from -1 --to 1 --samples 5\n  activ gallery --article -o article\n  activ batch figures.txt\n\nactiv <command> --help tells more about each.',
+      `
+Examples:
+  activ plot elu --alpha 1 --from -20 --to 20
+  activ list
+  activ eval gelu -- -1 0 1
+  activ table elu --from -1 --to 1 --samples 5
+  activ gallery --article -o article
+  activ batch figures.txt
+
+activ <command> --help tells more about each.`,
     );
   throwInsteadOfExiting(root as unknown as import('commander').Command);
   return root;
@@ -53,12 +64,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   const root = program();
   try {
     const plotAt = argv.indexOf('plot');
-    const words = plotAt === -1 ? [...argv] : [...argv.slice(0, plotAt + 1), ...normalisePlotWords(argv.slice(plotAt + 1))];
+    const words =
+      plotAt === -1
+        ? [...argv]
+        : [...argv.slice(0, plotAt + 1), ...normalisePlotWords(argv.slice(plotAt + 1))];
     await root.parseAsync(words, { from: 'user' });
     return 0;
   } catch (error) {
     const { exitCode, message } = describeFailure(error);
-    if (debugging(argv) && exitCode !== 0 && error instanceof Error && !('code' in error && String(error.code).startsWith('commander.'))) {
+    if (
+      debugging(argv) &&
+      exitCode !== 0 &&
+      error instanceof Error &&
+      !('code' in error && String(error.code).startsWith('commander.'))
+    ) {
       process.stderr.write(`${error.stack}\n`);
     }
     if (message) process.stderr.write(`activ: ${message}\n`);

@@ -16,12 +16,14 @@ function terminalSize(): { columns: number; lines?: number } {
     // Shells and CI runners sometimes export 0 or junk: ignored, as other tools ignore it.
     return Number.isInteger(value) && value > 0 ? value : undefined;
   };
-  const columns = fromEnv('COLUMNS') ?? process.stdout.columns ?? 80;
+  const columns = fromEnv('COLUMNS') ?? (process.stdout.isTTY ? process.stdout.columns : 80);
   if (columns > MAX_TERMINAL_COLUMNS) {
-    throw new UsageError(`COLUMNS=${columns} is wider than the terminal drawing allows (${MAX_TERMINAL_COLUMNS}); set COLUMNS lower`);
+    throw new UsageError(
+      `COLUMNS=${columns} is wider than the terminal drawing allows (${MAX_TERMINAL_COLUMNS}); set COLUMNS lower`,
+    );
   }
   // A height beyond the width's third changes nothing (the drawing is at most a third as tall as wide).
-  const lines = fromEnv('LINES') ?? process.stdout.rows;
+  const lines = fromEnv('LINES') ?? (process.stdout.isTTY ? process.stdout.rows : undefined);
   return { columns, ...(lines ? { lines: Math.min(lines, MAX_TERMINAL_COLUMNS) } : {}) };
 }
 
@@ -29,14 +31,16 @@ function terminalSize(): { columns: number; lines?: number } {
 export function plotCommand() {
   const command = plotCommandLine();
   return command.action(async (names) => {
-    const { request, output, format } = plotArguments(names, command, { stdoutIsTerminal: process.stdout.isTTY === true });
+    const { request, output, format } = plotArguments(names, command, {
+      stdoutIsTerminal: process.stdout.isTTY,
+    });
     const spec = plotSpec(request);
     if (format === 'term') {
       const size = terminalSize();
       // Loaded here, not at start-up: only the command that draws pays for drawing.
       const { renderTerminal } = await import('../figure/terminal.js');
       const { buildFigureInterruptibly } = await import('../figure/build-figure.js');
-      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const color = process.stdout.isTTY && !process.env.NO_COLOR;
       await writeStdout(renderTerminal(await buildFigureInterruptibly(spec), { ...size, color }));
       return;
     }

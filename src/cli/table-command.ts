@@ -41,7 +41,9 @@ Examples:
     const text = new TableText(options.format, derivative);
     try {
       await write(text.header());
-      await tabulateInSlices(activation, { from, to, samples, params, derivative }, (rows) => write(text.rows(rows)));
+      await tabulateInSlices(activation, { from, to, samples, params, derivative }, (rows) =>
+        write(text.rows(rows)),
+      );
       await write(text.footer());
       await file?.commit();
     } catch (error) {

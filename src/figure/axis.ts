@@ -15,7 +15,13 @@ export interface AxisModel {
  * A view wider than the double range (−1e308..1e308) is located at 1e−10 scale and scaled
  * back: the nice steps are decimal, so a power of ten keeps them nice.
  */
-export function buildAxis(min: number, max: number, lengthPt: number, fontSizePt: number, axis: 'x' | 'y'): AxisModel {
+export function buildAxis(
+  min: number,
+  max: number,
+  lengthPt: number,
+  fontSizePt: number,
+  axis: 'x' | 'y',
+): AxisModel {
   const nbins = tickSpace(lengthPt, fontSizePt, axis);
   const rescale = Number.isFinite(max - min) ? 1 : 1e10;
   const all = locateTicks(min / rescale, max / rescale, nbins).map((t) => t * rescale);

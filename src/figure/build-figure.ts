@@ -18,7 +18,10 @@ export function buildFigure(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels
 }
 
 /** buildFigure, giving the event loop a turn between slices of samples, so Ctrl-C stops it promptly. */
-export function buildFigureInterruptibly(spec: PlotSpec, units: 'pixels' | 'points' = 'pixels'): Promise<FigureModel> {
+export function buildFigureInterruptibly(
+  spec: PlotSpec,
+  units: 'pixels' | 'points' = 'pixels',
+): Promise<FigureModel> {
   return finishInterruptibly(figureSteps(spec, units));
 }
 
@@ -27,7 +30,11 @@ function* figureSteps(spec: PlotSpec, units: 'pixels' | 'points'): Steps<FigureM
   const style = THEMES[spec.theme];
   // Points rounded to a millionth, so a 640 px figure at 100 dpi is 460.8 pt, not 460.79999999999995.
   const toUnits = (v: number) => (units === 'points' ? Number(((v * 72) / spec.dpi).toFixed(6)) : v);
-  const [width, height, dpi] = [toUnits(spec.width), toUnits(spec.height), units === 'points' ? 72 : spec.dpi];
+  const [width, height, dpi] = [
+    toUnits(spec.width),
+    toUnits(spec.height),
+    units === 'points' ? 72 : spec.dpi,
+  ];
   const { box, px } = figureGeometry(width, height, dpi, style);
   const [xMin, xMax] = spec.xlim ? limitsView(...spec.xlim) : viewInterval(spec.from, spec.to, style.margin);
   const columns = Math.ceil(box.right - box.left);
@@ -45,11 +52,22 @@ function* figureSteps(spec: PlotSpec, units: 'pixels' | 'points'): Steps<FigureM
     } else {
       points = sampleCurve(activation, params, spec.from, spec.to, spec.samples, quantity);
     }
-    series.push({ label: curve.label, color: curve.color, dashed: curve.dashed, x: points.x, y: points.y, ...(dense ? { vertices: spec.samples } : {}) });
+    series.push({
+      label: curve.label,
+      color: curve.color,
+      dashed: curve.dashed,
+      x: points.x,
+      y: points.y,
+      ...(dense ? { vertices: spec.samples } : {}),
+    });
     yield;
   }
   const [yLo, yHi] = finiteExtent(series.map((s) => s.y));
-  const [yMin, yMax] = spec.ylim ? limitsView(...spec.ylim) : (Number.isNaN(yLo) ? viewInterval(0, 0, style.margin) : viewInterval(yLo, yHi, style.margin));
+  const [yMin, yMax] = spec.ylim
+    ? limitsView(...spec.ylim)
+    : Number.isNaN(yLo)
+      ? viewInterval(0, 0, style.margin)
+      : viewInterval(yLo, yHi, style.margin);
   return {
     width,
     height,

@@ -6,7 +6,6 @@ import type { FigureModel, Series } from './model.js';
 import { simplifyRun, type PixelPoint } from './reduce.js';
 import { figureGeometry } from './style.js';
 
-
 /** Where a line's vertices are drawn: the axes box in canvas pixels, and the line's width. */
 interface Placement {
   readonly left: number;
@@ -40,13 +39,18 @@ function visiblePoints(series: Series, figure: FigureModel, at: Placement): Poin
   for (let i = 0; i < series.x.length; i++) {
     const y = series.y[i]!;
     // Canvas pixels, y downwards, as Agg snaps them.
-    if (Number.isFinite(y)) runs[runs.length - 1]!.push({ x: at.left + axesFraction(figure.x, series.x[i]!) * at.columns, y: at.bottom - axesFraction(figure.y, y) * at.rows });
+    if (Number.isFinite(y))
+      runs[runs.length - 1]!.push({
+        x: at.left + axesFraction(figure.x, series.x[i]!) * at.columns,
+        y: at.bottom - axesFraction(figure.y, y) * at.rows,
+      });
     else if (runs[runs.length - 1]!.length > 0) runs.push([]);
   }
   const vertices = series.vertices ?? series.x.length;
   if (at.snap && snapsToPixels(runs, vertices)) {
     const half = Math.round(at.lineWidth) % 2 === 1 ? 0.5 : 0;
-    for (const run of runs) for (const p of run) [p.x, p.y] = [Math.floor(p.x + 0.5) + half, Math.floor(p.y + 0.5) + half];
+    for (const run of runs)
+      for (const p of run) [p.x, p.y] = [Math.floor(p.x + 0.5) + half, Math.floor(p.y + 0.5) + half];
   }
   // Path.should_simplify: only paths of 128 vertices or more are simplified.
   const simplify = vertices >= 128;
@@ -54,13 +58,17 @@ function visiblePoints(series: Series, figure: FigureModel, at: Placement): Poin
   for (const run of runs) {
     if (run.length === 0) continue;
     if (points.length > 0) points.push({ x: NaN, y: NaN });
-    for (const p of simplifyRun(run, simplify)) points.push({ x: (p.x - at.left) / at.columns, y: (at.bottom - p.y) / at.rows });
+    for (const p of simplifyRun(run, simplify))
+      points.push({ x: (p.x - at.left) / at.columns, y: (at.bottom - p.y) / at.rows });
   }
   return points;
 }
 
 /** The Chart.js configuration that draws `figure`. */
-export function chartConfiguration(figure: FigureModel, { snap = true } = {}): ChartConfiguration<'line', Point[]> {
+export function chartConfiguration(
+  figure: FigureModel,
+  { snap = true } = {},
+): ChartConfiguration<'line', Point[]> {
   const style = figure.style;
   const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style);
   // The canvas has whole pixels (PDF pages: whole points); the figure may be a fraction smaller.
@@ -69,7 +77,14 @@ export function chartConfiguration(figure: FigureModel, { snap = true } = {}): C
   const datasets = figure.series.map((s, index) => {
     return {
       label: s.label,
-      data: visiblePoints(s, figure, { left: box.left, bottom: box.bottom, columns: box.right - box.left, rows: box.bottom - box.top, lineWidth, snap }),
+      data: visiblePoints(s, figure, {
+        left: box.left,
+        bottom: box.bottom,
+        columns: box.right - box.left,
+        rows: box.bottom - box.top,
+        lineWidth,
+        snap,
+      }),
       // Chart.js draws datasets from the highest `order` (then index) down, so the first would
       // end on top; Matplotlib draws lines in the order they were plotted, the last on top.
       order: -index,
@@ -109,7 +124,12 @@ export function chartConfiguration(figure: FigureModel, { snap = true } = {}): C
       events: [],
       devicePixelRatio: 1,
       layout: {
-        padding: { left: box.left, right: canvasWidth - box.right, top: box.top, bottom: canvasHeight - box.bottom },
+        padding: {
+          left: box.left,
+          right: canvasWidth - box.right,
+          top: box.top,
+          bottom: canvasHeight - box.bottom,
+        },
       },
       scales: { x: hidden, y: hidden },
       plugins: { legend: { display: false }, tooltip: { enabled: false }, title: { display: false } },

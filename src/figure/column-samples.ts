@@ -14,7 +14,15 @@
  * thousand do: two evaluations per column instead of two thousand.
  */
 import type { Activation, ParamValues, Quantity } from '../activations/activation.js';
-import { breakpointsOf, compute, curveSlices, gridPoint, gridRangeSlices, mergeSorted, SliceBuffers } from '../sampling.js';
+import {
+  breakpointsOf,
+  compute,
+  curveSlices,
+  gridPoint,
+  gridRangeSlices,
+  mergeSorted,
+  SliceBuffers,
+} from '../sampling.js';
 import { finishNow, type Steps } from '../yield-point.js';
 import type { ColumnExtremes } from './reduce.js';
 
@@ -135,7 +143,17 @@ export function* columnSteps(
     const lastAt = piece.end - piece.start > 1 ? piece.at + 1 : piece.at;
     if (Number.isFinite(y[piece.at]!) && Number.isFinite(y[lastAt]!)) continue;
     columns.add(x.subarray(fed, piece.at), y.subarray(fed, piece.at));
-    yield* gridRangeSlices(activation, params, quantity, grid, piece.start, piece.end, [], (gx, gy) => columns.add(gx, gy), (buffers ??= new SliceBuffers()));
+    yield* gridRangeSlices(
+      activation,
+      params,
+      quantity,
+      grid,
+      piece.start,
+      piece.end,
+      [],
+      (gx, gy) => columns.add(gx, gy),
+      (buffers ??= new SliceBuffers()),
+    );
     fed = lastAt + 1;
   }
   columns.add(x.subarray(fed), y.subarray(fed));

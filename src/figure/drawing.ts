@@ -47,7 +47,10 @@ export function autofitLineMetrics(fontPx: number): LineMetrics {
   const scaled = mulFix(DEJAVU.xHeightOvershoot, yScale);
   const fitted = (scaled + 40) & ~63;
   if (scaled !== fitted) yScale = mulDiv(yScale, fitted, scaled);
-  return { ascent: pixRound(mulFix(DEJAVU.ascender, yScale)) / 64, descent: pixRound(mulFix(DEJAVU.descender, yScale)) / 64 };
+  return {
+    ascent: pixRound(mulFix(DEJAVU.ascender, yScale)) / 64,
+    descent: pixRound(mulFix(DEJAVU.descender, yScale)) / 64,
+  };
 }
 
 /** The pixel size in a canvas font string such as '13.88px "DejaVu Sans"'. */
@@ -99,7 +102,9 @@ const inkCache = new Map<string, Ink>();
 export function measure(ctx: Ctx, text: string): Ink {
   // Per kind of surface too: Cairo hints glyph metrics on an image surface but not on SVG or PDF
   // ones, so a PNG drawn after an SVG with the SVG's measures would shift its labels.
-  const key = `${ctx.canvas.type}\u0000${ctx.font}\u0000${text}`;
+  // (node-canvas says which in canvas.type; a browser's canvas has one kind only.)
+  const surface = (ctx.canvas as unknown as { type?: string }).type ?? '';
+  const key = `${surface}\u0000${ctx.font}\u0000${text}`;
   let ink = inkCache.get(key);
   if (!ink) {
     if (inkCache.size > 10_000) inkCache.clear();
@@ -133,8 +138,21 @@ export function layoutText(ctx: Ctx, text: string, x: number, y: number, ha: HAl
   const inkWidth = ink.actualBoundingBoxRight + ink.actualBoundingBoxLeft;
   const left = ha === 'left' ? x : ha === 'center' ? x - inkWidth / 2 : x - inkWidth;
   const baseline =
-    va === 'top' ? y + ascent : va === 'baseline' ? y : va === 'center_baseline' ? y + ascent / 2 : y - descent;
-  return { left, right: left + inkWidth, top: baseline - ascent, bottom: baseline + descent, x: left - inkLeft, baseline };
+    va === 'top'
+      ? y + ascent
+      : va === 'baseline'
+        ? y
+        : va === 'center_baseline'
+          ? y + ascent / 2
+          : y - descent;
+  return {
+    left,
+    right: left + inkWidth,
+    top: baseline - ascent,
+    bottom: baseline + descent,
+    x: left - inkLeft,
+    baseline,
+  };
 }
 
 /** Draw `text` laid out as `layoutText` does; returns its box, for placing what comes next to it. */
@@ -148,7 +166,10 @@ export function drawText(ctx: Ctx, text: string, x: number, y: number, ha: HAlig
 
 /** Whether two boxes share a point (transforms.Bbox.intersection is not None). */
 export function boxesMeet(a: TextBox, b: TextBox): boolean {
-  return Math.max(a.left, b.left) <= Math.min(a.right, b.right) && Math.max(a.top, b.top) <= Math.min(a.bottom, b.bottom);
+  return (
+    Math.max(a.left, b.left) <= Math.min(a.right, b.right) &&
+    Math.max(a.top, b.top) <= Math.min(a.bottom, b.bottom)
+  );
 }
 
 /**
@@ -163,4 +184,3 @@ export function snap(v: number, lineWidth: number): number {
 export function pixelFor(axis: AxisModel, value: number, low: number, high: number): number {
   return low + axesFraction(axis, value) * (high - low);
 }
-

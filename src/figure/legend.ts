@@ -18,7 +18,18 @@ interface Rect {
 
 type Spot = Exclude<LegendLocation, 'best'>;
 // Matplotlib's codes 1..10 in order: ties in 'best' go to the earlier one.
-const SPOTS: readonly Spot[] = ['upper right', 'upper left', 'lower left', 'lower right', 'right', 'center left', 'center right', 'lower center', 'upper center', 'center'];
+const SPOTS: readonly Spot[] = [
+  'upper right',
+  'upper left',
+  'lower left',
+  'lower right',
+  'right',
+  'center left',
+  'center right',
+  'lower center',
+  'upper center',
+  'center',
+];
 
 /** Where a box of the given size sits for `spot`, `pad` inside the axes box. */
 function anchor(spot: Spot, width: number, height: number, geometry: Geometry, pad: number): Rect {
@@ -66,7 +77,8 @@ export type Polyline = readonly { readonly x: number; readonly y: number }[];
 function badness(lines: readonly Polyline[], r: Rect): number {
   let score = 0;
   for (const line of lines) {
-    for (const p of line) if (p.x > r.left && p.x < r.left + r.width && p.y > r.top && p.y < r.top + r.height) score++;
+    for (const p of line)
+      if (p.x > r.left && p.x < r.left + r.width && p.y > r.top && p.y < r.top + r.height) score++;
     for (let i = 1; i < line.length; i++) {
       const [p, q] = [line[i - 1]!, line[i]!];
       if (!Number.isNaN(p.x + p.y + q.x + q.y) && segmentHits(p.x, p.y, q.x, q.y, r)) {
@@ -96,7 +108,14 @@ function curvesInPixels(figure: FigureModel, geometry: Geometry): Polyline[] {
     const line: { x: number; y: number }[] = [];
     for (let i = 0; i < s.x.length; i++) {
       const y = s.y[i]!;
-      line.push(Number.isFinite(y) ? { x: pixelFor(figure.x, s.x[i]!, box.left, box.right), y: pixelFor(figure.y, y, box.bottom, box.top) } : { x: NaN, y: NaN });
+      line.push(
+        Number.isFinite(y)
+          ? {
+              x: pixelFor(figure.x, s.x[i]!, box.left, box.right),
+              y: pixelFor(figure.y, y, box.bottom, box.top),
+            }
+          : { x: NaN, y: NaN },
+      );
     }
     return line;
   });
@@ -108,14 +127,22 @@ function curvesInPixels(figure: FigureModel, geometry: Geometry): Polyline[] {
  * rows as tall as their text, labelspacing apart, borderpad around; placed clear of the curves
  * when 'best'.
  */
-export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, location: LegendLocation): void {
+export function drawLegend(
+  ctx: Ctx,
+  figure: FigureModel,
+  geometry: Geometry,
+  location: LegendLocation,
+): void {
   const { style } = figure;
   const fs = style.fontSizePt * geometry.px;
   ctx.save();
   ctx.font = `${fs}px "${style.fontFamily}"`;
   // Matplotlib's legend rcParams, in font sizes; handleheight 0.7.
-  const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad, handleHeight] = [0.4, 0.5, 2.0, 0.8, 0.5, 0.7].map((k) => k * fs) as [number, number, number, number, number, number];
-  // HPacker(align='baseline'): a row reaches up to the taller of the handle box and the label, down to the label's descent.
+  const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad, handleHeight] = [
+    0.4, 0.5, 2.0, 0.8, 0.5, 0.7,
+  ].map((k) => k * fs) as [number, number, number, number, number, number];
+  // HPacker(align='baseline'): a row reaches up to the taller of the handle box and the label,
+  // down to the label's descent.
   const rows = figure.series.map((s) => {
     const { ascent, descent } = textMetrics(ctx, s.label);
     // Matplotlib's text width (FT2Font's, at 8 times the horizontal resolution) is within a
@@ -144,7 +171,11 @@ export function drawLegend(ctx: Ctx, figure: FigureModel, geometry: Geometry, lo
   // The frame: a FancyBboxPatch drawn with snap=True, so its edges sit on pixel centres.
   const edgeWidth = style.legend.edgeWidthPt * geometry.px;
   const frame = { left: snap(rect.left, edgeWidth), top: snap(rect.top, edgeWidth) };
-  const framed = { ...frame, width: snap(rect.left + rect.width, edgeWidth) - frame.left, height: snap(rect.top + rect.height, edgeWidth) - frame.top };
+  const framed = {
+    ...frame,
+    width: snap(rect.left + rect.width, edgeWidth) - frame.left,
+    height: snap(rect.top + rect.height, edgeWidth) - frame.top,
+  };
   roundedRect(ctx, framed, 0.2 * fs);
   ctx.fillStyle = style.legend.face;
   ctx.fill();

@@ -14,7 +14,11 @@ import { nonsingular } from './ticks.js';
  * margin would push an end past the largest double, the end stops there (Matplotlib's end
  * becomes infinite and the view collapses to ±1e-12).
  */
-export function viewInterval(lo: number, hi: number, margin: number = matplotlibStyle.margin): [number, number] {
+export function viewInterval(
+  lo: number,
+  hi: number,
+  margin: number = matplotlibStyle.margin,
+): [number, number] {
   let [x0, x1] = nonsingular(lo, hi, 0.05, 1e-15);
   let delta = (x1 - x0) * margin;
   if (!Number.isFinite(delta)) delta = 0; // "If a bound isn't finite, set margin to zero."
@@ -36,7 +40,10 @@ function clampFinite(v: number): number {
   return Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, v));
 }
 
-/** Smallest and largest finite values (an overflowed value is left out, not drawn) of the arrays; [NaN, NaN] when there are none. */
+/**
+ * Smallest and largest finite values of the arrays (an overflowed value is left out, not drawn);
+ * [NaN, NaN] when there are none.
+ */
 export function finiteExtent(arrays: readonly ArrayLike<number>[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;

@@ -75,7 +75,12 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
       const spine = style.spineWidthPt * px;
       ctx.lineWidth = spine;
       ctx.lineCap = 'square';
-      const [l, r, t, b] = [snap(box.left, spine), snap(box.right, spine), snap(box.top, spine), snap(box.bottom, spine)];
+      const [l, r, t, b] = [
+        snap(box.left, spine),
+        snap(box.right, spine),
+        snap(box.top, spine),
+        snap(box.bottom, spine),
+      ];
       ctx.beginPath();
       ctx.rect(l, t, r - l, b - t);
       ctx.stroke();
@@ -94,7 +99,16 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
         ctx.moveTo(sx, b);
         ctx.lineTo(sx, b + tickLength);
         ctx.stroke();
-        xBoxes.push(drawText(ctx, figure.x.labels[i]!, pixelFor(figure.x, value, box.left, box.right), box.bottom + tickLength + pad, 'center', 'top'));
+        xBoxes.push(
+          drawText(
+            ctx,
+            figure.x.labels[i]!,
+            pixelFor(figure.x, value, box.left, box.right),
+            box.bottom + tickLength + pad,
+            'center',
+            'top',
+          ),
+        );
       });
       const yBoxes: TextBox[] = [];
       figure.y.ticks.forEach((value, i) => {
@@ -103,19 +117,32 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
         ctx.moveTo(l, sy);
         ctx.lineTo(l - tickLength, sy);
         ctx.stroke();
-        yBoxes.push(drawText(ctx, figure.y.labels[i]!, box.left - tickLength - pad, pixelFor(figure.y, value, box.bottom, box.top), 'right', 'center_baseline'));
+        yBoxes.push(
+          drawText(
+            ctx,
+            figure.y.labels[i]!,
+            box.left - tickLength - pad,
+            pixelFor(figure.y, value, box.bottom, box.top),
+            'right',
+            'center_baseline',
+          ),
+        );
       });
 
       // Offset texts (Axis._update_offset_text_position), then the axis labels beyond them.
       const offsetPad = style.offsetTextPadPt * px;
       const xFallback = { left: box.left, right: box.right, top: box.bottom, bottom: box.bottom };
       const xLabels = union(xBoxes, xFallback);
-      if (figure.x.offsetText) drawText(ctx, figure.x.offsetText, box.right, xLabels.bottom + offsetPad, 'right', 'top');
+      if (figure.x.offsetText)
+        drawText(ctx, figure.x.offsetText, box.right, xLabels.bottom + offsetPad, 'right', 'top');
       // YAxis: the offset text's baseline 3 pt above the axes (va 'baseline', ha 'left').
-      const yOffset = figure.y.offsetText ? drawText(ctx, figure.y.offsetText, box.left, box.top - offsetPad, 'left', 'baseline') : undefined;
+      const yOffset = figure.y.offsetText
+        ? drawText(ctx, figure.y.offsetText, box.left, box.top - offsetPad, 'left', 'baseline')
+        : undefined;
 
       const labelPad = style.labelPadPt * px;
-      if (figure.xlabel) drawText(ctx, figure.xlabel, (box.left + box.right) / 2, xLabels.bottom + labelPad, 'center', 'top');
+      if (figure.xlabel)
+        drawText(ctx, figure.xlabel, (box.left + box.right) / 2, xLabels.bottom + labelPad, 'center', 'top');
       if (figure.ylabel) {
         const yLabels = union(yBoxes, { left: box.left, right: box.left, top: box.top, bottom: box.bottom });
         ctx.save();
@@ -133,7 +160,8 @@ export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
         // and once more if the title still reaches below it. Canvas y runs downwards, so
         // Matplotlib's "ymin < top" is "bottom > top" here.
         let top = box.top;
-        const layout = (anchor: number) => layoutText(ctx, figure.title!, centre, anchor - titlePad, 'center', 'baseline');
+        const layout = (anchor: number) =>
+          layoutText(ctx, figure.title!, centre, anchor - titlePad, 'center', 'baseline');
         if (yOffset && boxesMeet(yOffset, layout(top))) top = yOffset.top;
         let anchor = box.top;
         if (layout(anchor).bottom > top) {

@@ -98,14 +98,27 @@ export function encodePng(
   raw: Buffer,
   width: number,
   height: number,
-  { opaque = false, level = 1, strategy = constants.Z_DEFAULT_STRATEGY, dpi }: { opaque?: boolean; level?: number; strategy?: number; dpi?: number } = {},
+  {
+    opaque = false,
+    level = 1,
+    strategy = constants.Z_DEFAULT_STRATEGY,
+    dpi,
+  }: { opaque?: boolean; level?: number; strategy?: number; dpi?: number } = {},
 ): Buffer {
-  const rows = opaque ? rowsOfOpaque(raw, width, height) : upFilteredRgba(new Uint32Array(raw.buffer, raw.byteOffset, width * height), width, height);
+  const rows = opaque
+    ? rowsOfOpaque(raw, width, height)
+    : upFilteredRgba(new Uint32Array(raw.buffer, raw.byteOffset, width * height), width, height);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
   const phys = dpi === undefined ? [] : [physicalSize(dpi)];
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...phys, chunk('IDAT', deflateSync(rows, { level, strategy })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    ...phys,
+    chunk('IDAT', deflateSync(rows, { level, strategy })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -85,8 +85,10 @@ export class ColumnReducer {
     const lowFirst = this.lowAt <= this.highAt;
     const firstAt = lowFirst ? this.lowAt : this.highAt;
     const secondAt = lowFirst ? this.highAt : this.lowAt;
-    if (firstAt !== 0 && firstAt !== last) this.kept.push(lowFirst ? { x: this.lowX, y: this.lowY } : { x: this.highX, y: this.highY });
-    if (secondAt !== 0 && secondAt !== last && secondAt !== firstAt) this.kept.push(lowFirst ? { x: this.highX, y: this.highY } : { x: this.lowX, y: this.lowY });
+    if (firstAt !== 0 && firstAt !== last)
+      this.kept.push(lowFirst ? { x: this.lowX, y: this.lowY } : { x: this.highX, y: this.highY });
+    if (secondAt !== 0 && secondAt !== last && secondAt !== firstAt)
+      this.kept.push(lowFirst ? { x: this.highX, y: this.highY } : { x: this.lowX, y: this.lowY });
     if (last !== 0) this.kept.push({ x: this.lx, y: this.ly });
     this.count = 0;
     this.column = NaN;
@@ -135,7 +137,13 @@ export class ColumnExtremes {
 }
 
 /** ColumnExtremes of whole arrays. */
-export function keepColumnExtremes(x: Float64Array, y: Float64Array, min: number, max: number, columns: number): { x: Float64Array; y: Float64Array } {
+export function keepColumnExtremes(
+  x: Float64Array,
+  y: Float64Array,
+  min: number,
+  max: number,
+  columns: number,
+): { x: Float64Array; y: Float64Array } {
   return new ColumnExtremes(min, max, columns).add(x, y).result();
 }
 

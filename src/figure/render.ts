@@ -17,7 +17,8 @@ const MIME = { svg: 'image/svg+xml', pdf: 'application/pdf' } as const;
 // scanning their source for named exports (a few ms of every cold start).
 const require = createRequire(import.meta.url);
 const { registerFont } = require('canvas') as typeof import('canvas');
-const { ChartJSNodeCanvas: Renderer } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
+const { ChartJSNodeCanvas: Renderer } =
+  require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
 
 let fontRegistered = false;
 
@@ -27,7 +28,9 @@ let fontRegistered = false;
  */
 function registerBundledFont(): void {
   if (fontRegistered) return;
-  registerFont(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), { family: matplotlibStyle.fontFamily });
+  registerFont(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), {
+    family: matplotlibStyle.fontFamily,
+  });
   fontRegistered = true;
 }
 
@@ -75,7 +78,10 @@ function drawPng(figure: FigureModel, width: number, height: number): Buffer {
 function draw(figure: FigureModel, format: ImageFormat): Buffer {
   const [width, height] = [Math.ceil(figure.width), Math.ceil(figure.height)];
   if (format === 'png') return drawPng(figure, width, height);
-  return rendererFor(width, height, format).renderToBufferSync(chartConfiguration(figure, { snap: false }), MIME[format]);
+  return rendererFor(width, height, format).renderToBufferSync(
+    chartConfiguration(figure, { snap: false }),
+    MIME[format],
+  );
 }
 
 /**
@@ -86,7 +92,10 @@ function draw(figure: FigureModel, format: ImageFormat): Buffer {
 function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
   const pt = (px: number) => String(Number(((px * 72) / figure.dpi).toFixed(4)));
   const text = svg.toString('utf8');
-  const sized = text.replace(/(<svg[^>]*?) width="[^"]*" height="[^"]*"/, `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt"`);
+  const sized = text.replace(
+    /(<svg[^>]*?) width="[^"]*" height="[^"]*"/,
+    `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt"`,
+  );
   return Buffer.from(withoutSurfaceCounter(sized), 'utf8');
 }
 
@@ -110,7 +119,9 @@ async function trimmedPdf(pdf: Buffer, figure: FigureModel): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const canvasHeight = Math.ceil(figure.height);
   // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas.
-  doc.getPage(0).setMediaBox(0, Number((canvasHeight - figure.height).toFixed(6)), figure.width, figure.height);
+  doc
+    .getPage(0)
+    .setMediaBox(0, Number((canvasHeight - figure.height).toFixed(6)), figure.width, figure.height);
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   for (const key of info.keys()) info.delete(key);
   return Buffer.from(await doc.save({ useObjectStreams: false }));

@@ -6,10 +6,20 @@ export interface Geometry {
   readonly height: number;
   /** Pixels per point: dpi / 72. */
   readonly px: number;
-  readonly box: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly box: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+  };
 }
 
-export function figureGeometry(width: number, height: number, dpi: number, style: Style = matplotlibStyle): Geometry {
+export function figureGeometry(
+  width: number,
+  height: number,
+  dpi: number,
+  style: Style = matplotlibStyle,
+): Geometry {
   const { subplot } = style;
   return {
     width,

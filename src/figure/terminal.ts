@@ -41,10 +41,17 @@ export function renderTerminal(figure: FigureModel, options: TerminalOptions): s
   const cols = Math.floor(options.columns) - gutter - 2; // two frame columns
   const minCols = Math.max(MIN_PLOT_CELLS, width(xLeft) + 1 + width(xRight) - 2);
   if (!(cols >= minCols)) {
-    throw new UsageError(`a terminal figure needs at least ${gutter + 2 + minCols} columns, not ${options.columns}`);
+    throw new UsageError(
+      `a terminal figure needs at least ${gutter + 2 + minCols} columns, not ${options.columns}`,
+    );
   }
   // Lines besides the plot rows: title, frame, x range, x label, legend, and one for the prompt.
-  const around = (figure.title === undefined ? 0 : 1) + 3 + (figure.xlabel === undefined ? 0 : 1) + (figure.series.length > 1 ? figure.series.length : 0) + 1;
+  const around =
+    (figure.title === undefined ? 0 : 1) +
+    3 +
+    (figure.xlabel === undefined ? 0 : 1) +
+    (figure.series.length > 1 ? figure.series.length : 0) +
+    1;
   const fit = options.lines === undefined ? Infinity : options.lines - around;
   const rows = Math.max(MIN_PLOT_ROWS, Math.min(Math.round(cols / 3), fit));
   const canvas = new BrailleCanvas(cols, rows);
@@ -74,7 +81,9 @@ export function renderTerminal(figure: FigureModel, options: TerminalOptions): s
 
 /** A value as the axis ends show it: 4 significant digits, "1e21" not "1e+21", a true minus sign. */
 function compactNumber(v: number): string {
-  return String(Number(v.toPrecision(4))).replace('e+', 'e').replace(/-/g, '−');
+  return String(Number(v.toPrecision(4)))
+    .replace('e+', 'e')
+    .replace(/-/g, '−');
 }
 
 function width(s: string): number {

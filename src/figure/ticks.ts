@@ -6,7 +6,17 @@
  * float operations (python-float.ts) wherever JavaScript's would round differently; comments
  * name the Python they follow.
  */
-import { cPow10, floorDiv, formatFixed, formatGeneral, intPow10, log10, numpyPowerOfTen, pyDivmod, rint } from './python-float.js';
+import {
+  cPow10,
+  floorDiv,
+  formatFixed,
+  formatGeneral,
+  intPow10,
+  log10,
+  numpyPowerOfTen,
+  pyDivmod,
+  rint,
+} from './python-float.js';
 
 const MINUS = '\u2212';
 
@@ -20,7 +30,8 @@ function scaleRange(vmin: number, vmax: number, n: number): { scale: number; off
   const dv = Math.abs(vmax - vmin); // > 0 as nonsingular is called before
   const meanv = (vmax + vmin) / 2;
   // 10 ** (math.log10(abs(meanv)) // 1): a float power, glibc's pow
-  const offset = Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * cPow10(floorDiv(log10(Math.abs(meanv)), 1));
+  const offset =
+    Math.abs(meanv) / dv < 100 ? 0 : Math.sign(meanv) * cPow10(floorDiv(log10(Math.abs(meanv)), 1));
   const scale = cPow10(floorDiv(log10(dv / n), 1));
   return { scale, offset };
 }
@@ -199,7 +210,13 @@ function orderOfMagnitude(visible: readonly number[], offset: number, vmin: numb
 }
 
 /** ScalarFormatter._set_format: the fewest decimals that still tell the ticks apart. */
-function decimalsFor(locs: readonly number[], offset: number, oom: number, vmin: number, vmax: number): number {
+function decimalsFor(
+  locs: readonly number[],
+  offset: number,
+  oom: number,
+  vmin: number,
+  vmax: number,
+): number {
   // With fewer than two ticks the view's ends stand in for the range, and are dropped after.
   const scale = cPow10(oom); // 10. ** self.orderOfMagnitude
   const all = (locs.length < 2 ? [...locs, vmin, vmax] : [...locs]).map((t) => (t - offset) / scale);
@@ -211,7 +228,8 @@ function decimalsFor(locs: readonly number[], offset: number, oom: number, vmin:
   let sigfigs = Math.max(0, 3 - rangeOom);
   const thresh = 1e-3 * intPow10(rangeOom);
   while (sigfigs >= 0) {
-    const worst = shown.length === 0 ? -Infinity : Math.max(...shown.map((v) => Math.abs(v - numpyRound(v, sigfigs))));
+    const worst =
+      shown.length === 0 ? -Infinity : Math.max(...shown.map((v) => Math.abs(v - numpyRound(v, sigfigs))));
     if (worst < thresh) sigfigs--;
     else break;
   }

@@ -17,7 +17,16 @@ const TAB10: Record<string, string> = {
 };
 
 // Matplotlib's one-letter base colours.
-const BASE: Record<string, string> = { b: '#0000ff', g: '#008000', r: '#ff0000', c: '#00bfbf', m: '#bf00bf', y: '#bfbf00', k: '#000000', w: '#ffffff' };
+const BASE: Record<string, string> = {
+  b: '#0000ff',
+  g: '#008000',
+  r: '#ff0000',
+  c: '#00bfbf',
+  m: '#bf00bf',
+  y: '#bfbf00',
+  k: '#000000',
+  w: '#ffffff',
+};
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
@@ -26,8 +35,13 @@ export function parseColor(text: string): string {
   const c = text.trim().toLowerCase();
   if (/^#[0-9a-f]{6}$/.test(c)) return c;
   if (/^#[0-9a-f]{3}$/.test(c)) return `#${[...c.slice(1)].map((d) => d + d).join('')}`;
-  const named = TAB10[c] ?? BASE[c] ?? (Object.hasOwn(cssColors, c) ? cssColors[c as keyof typeof cssColors] : undefined);
+  const named =
+    TAB10[c] ?? BASE[c] ?? (Object.hasOwn(cssColors, c) ? cssColors[c as keyof typeof cssColors] : undefined);
   if (typeof named === 'string') return named;
   if (named) return `#${named.map(hex2).join('')}`;
-  throw new InvalidValueError('colors', 'must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name', `'${text}'`);
+  throw new InvalidValueError(
+    'colors',
+    'must be #rrggbb, a Matplotlib name like tab:orange or k, or a CSS name',
+    `'${text}'`,
+  );
 }

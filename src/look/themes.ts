@@ -31,7 +31,18 @@ export const matplotlibStyle = {
   /** legend.framealpha 0.8 over the background, legend.edgecolor 0.8 (grey), patch.linewidth 1 */
   legend: { face: 'rgba(255, 255, 255, 0.8)', edge: '#cccccc', edgeWidthPt: 1 },
   /** tab10, axes.prop_cycle */
-  colorCycle: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'],
+  colorCycle: [
+    '#1f77b4',
+    '#ff7f0e',
+    '#2ca02c',
+    '#d62728',
+    '#9467bd',
+    '#8c564b',
+    '#e377c2',
+    '#7f7f7f',
+    '#bcbd22',
+    '#17becf',
+  ],
 };
 
 export type Style = typeof matplotlibStyle;
@@ -43,7 +54,18 @@ export const darkStyle: Style = {
   foreground: '#ffffff',
   grid: { color: 'rgba(255, 255, 255, 0.2)', widthPt: 0.8 },
   legend: { face: 'rgba(0, 0, 0, 0.8)', edge: '#cccccc', edgeWidthPt: 1 },
-  colorCycle: ['#8dd3c7', '#feffb3', '#bfbbd9', '#fa8174', '#81b1d2', '#fdb462', '#b3de69', '#bc82bd', '#ccebc4', '#ffed6f'],
+  colorCycle: [
+    '#8dd3c7',
+    '#feffb3',
+    '#bfbbd9',
+    '#fa8174',
+    '#81b1d2',
+    '#fdb462',
+    '#b3de69',
+    '#bc82bd',
+    '#ccebc4',
+    '#ffed6f',
+  ],
 };
 
 export const THEMES = { matplotlib: matplotlibStyle, dark: darkStyle } as const;

@@ -105,7 +105,7 @@ export function quotientWithError(a: number, b: number): [number, number] {
 }
 
 // ln 2 split so that n·LN2_HI is exact for |n| < 2^21 (fdlibm's constants).
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 const bits = new DataView(new ArrayBuffer(8));

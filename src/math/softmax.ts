@@ -69,7 +69,12 @@ function peakOf(x: Float64Array, sign: 1 | -1): [number, number] {
  * the maximum keeps every exponent ≤ 0, so nothing overflows however large the inputs (1000,
  * 1001, 1002 are fine); the largest term is exactly 1, so the sum is never 0.
  */
-export function* shiftedExponentials(x: Float64Array, temperature: number, sign: 1 | -1, out: Float64Array): Steps<number> {
+export function* shiftedExponentials(
+  x: Float64Array,
+  temperature: number,
+  sign: 1 | -1,
+  out: Float64Array,
+): Steps<number> {
   const [peak] = peakOf(x, sign);
   for (let i = 0; i < x.length; i++) {
     const z = shiftedLogit(sign * x[i]!, peak, temperature);
@@ -156,6 +161,7 @@ export function vectorLimits(
     out.fill(Number.NaN);
     return true;
   }
-  for (let i = 0; i < x.length; i++) out[i] = sign * x[i]! === Infinity ? (top === 1 ? values.single : Number.NaN) : values.rest;
+  for (let i = 0; i < x.length; i++)
+    out[i] = sign * x[i]! === Infinity ? (top === 1 ? values.single : Number.NaN) : values.rest;
   return true;
 }

@@ -109,7 +109,8 @@ export function chamfer(a: Uint8Array, b: Uint8Array, width: number, height: num
   // numpy.percentile's default linear interpolation
   const rank = 0.95 * (distances.length - 1);
   const lo = Math.floor(rank);
-  const p95 = distances[lo]! + (distances[Math.min(lo + 1, distances.length - 1)]! - distances[lo]!) * (rank - lo);
+  const p95 =
+    distances[lo]! + (distances[Math.min(lo + 1, distances.length - 1)]! - distances[lo]!) * (rank - lo);
   return { mean, p95 };
 }
 
@@ -142,7 +143,8 @@ export interface ColourDistance {
  */
 export async function colourDistances(ours: Buffer, reference: Buffer, k: number): Promise<ColourDistance[]> {
   const [a, b] = await Promise.all([rgbOf(ours), rgbOf(reference)]);
-  if (a.width !== b.width || a.height !== b.height) throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
   const out: ColourDistance[] = [];
   for (const { name, rgb } of TAB10.slice(0, k)) {
     const ma = colourMask(a.data, rgb);
@@ -161,7 +163,11 @@ async function rgbOf(png: Buffer): Promise<{ width: number; height: number; data
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(image, 0, 0);
-  return { width: image.width, height: image.height, data: ctx.getImageData(0, 0, image.width, image.height).data };
+  return {
+    width: image.width,
+    height: image.height,
+    data: ctx.getImageData(0, 0, image.width, image.height).data,
+  };
 }
 
 function colourMask(data: Uint8ClampedArray, [r, g, b]: readonly [number, number, number]): Uint8Array {

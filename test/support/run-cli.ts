@@ -13,7 +13,10 @@ export interface Run {
 }
 
 /** Run the built `activ` as a user would, as its own process, in `cwd`. */
-export function activ(args: readonly string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Run {
+export function activ(
+  args: readonly string[],
+  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? emptyFolder(),
     input: options.input ?? '',
