@@ -1,6 +1,6 @@
 import type { Activation } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
-import { getActivation } from './activations/registry.js';
+import { resolveFunction } from './functions.js';
 import { gridSpec } from './grid-spec.js';
 import { compute, gridSlice, linearGrid } from './sampling.js';
 import { finishInterruptibly, yieldPoint } from './yield-point.js';
@@ -11,7 +11,7 @@ function asDoubles(x: ArrayLike<number>): Float64Array {
 }
 
 function prepare(name: string | Activation, params: Readonly<Record<string, number | string>> | undefined) {
-  const activation = typeof name === 'string' ? getActivation(name) : name;
+  const activation = typeof name === 'string' ? resolveFunction(name) : name;
   return { activation, values: resolveParams(activation, params) };
 }
 

@@ -1,6 +1,6 @@
 import type { Activation, ParamValue, ParamValues, Quantity } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
-import { getActivation } from './activations/registry.js';
+import { resolveFunction } from './functions.js';
 import { InvalidValueError, UsageError } from './errors.js';
 import { parseColor } from './look/colors.js';
 import { LEGEND_LOCATIONS, type LegendLocation } from './look/legend.js';
@@ -171,7 +171,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   const curves: CurveSpec[] = [];
   let index = 0;
   for (const f of request.functions) {
-    const activation = getActivation(f.name);
+    const activation = resolveFunction(f.name);
     for (const { values, varied } of expandFamily(f.params ?? {})) {
       const params = resolveParams(activation, values);
       const color = colors[index++ % colors.length]!;

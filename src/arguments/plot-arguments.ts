@@ -5,7 +5,8 @@
  */
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { catalog } from '../activations/catalog.js';
-import { findActivation, getActivation } from '../activations/registry.js';
+import { findActivation } from '../activations/registry.js';
+import { resolveFunction } from '../functions.js';
 import { UsageError } from '../errors.js';
 import { LEGEND_LOCATIONS, type LegendLocation } from '../look/legend.js';
 import { THEMES, type ThemeName } from '../look/themes.js';
@@ -215,7 +216,7 @@ export function plotArguments(
   { stdoutIsTerminal = false } = {},
 ): PlotArguments {
   const options = command.opts();
-  const activations = names.map((n) => getActivation(n));
+  const activations = names.map((n) => resolveFunction(n));
   const given = paramsPerFunction(activations, command, { lists: true });
   const functions = names.map((name, i) => ({ name, params: given[i]! }));
   const { format, output } = resolveOutput(

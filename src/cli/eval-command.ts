@@ -2,7 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { Activation, ParamValues } from '../activations/activation.js';
 import { resolveParams } from '../activations/params.js';
 import { catalog } from '../activations/catalog.js';
-import { getActivation } from '../activations/registry.js';
+import { resolveFunction } from '../functions.js';
 import { UsageError } from '../errors.js';
 import { derivative, evaluate } from '../evaluation.js';
 import { formatDouble } from '../number-text.js';
@@ -87,7 +87,7 @@ Examples:
   printf '1000\\n1001\\n1002\\n' | activ eval softmax`,
   );
   return command.action(async (name, values, options) => {
-    const activation = getActivation(name);
+    const activation = resolveFunction(name);
     const params = resolveParams(activation, paramsOf(activation, command));
     const wantDerivative = options.derivative === true;
     if (values.length > 0) {

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolveParams } from '../activations/params.js';
-import { getActivation } from '../activations/registry.js';
+import { resolveFunction } from '../functions.js';
 import { gridRequest, withGridOptions } from '../arguments/grid-options.js';
 import { addParamFlags, paramsOf } from '../arguments/param-flags.js';
 import { tabulateInSlices } from '../evaluation.js';
@@ -29,7 +29,7 @@ Examples:
   activ table gelu --range -5..5 --derivative --format json -o gelu.json`,
   );
   return command.action(async (name, options) => {
-    const activation = getActivation(name);
+    const activation = resolveFunction(name);
     const params = resolveParams(activation, paramsOf(activation, command));
     const { from, to, samples } = gridSpec(activation, gridRequest(options));
     const derivative = options.derivative === true;
