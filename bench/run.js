@@ -17,14 +17,33 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The installed command, run directly as a user's shell runs it (bin/activ, a sh launcher that
-// runs bin/activ.js without NODE_EXTRA_CA_CERTS; see there).
-const ACTIV = path.join(ROOT, 'bin', 'activ');
+// The installed command, run directly as a user's shell runs it.
+const ACTIV = path.join(ROOT, 'bin', 'activ.js');
 const ACTIV_JS = path.join(ROOT, 'bin', 'activ.js');
 const BARE_STACK = path.join(ROOT, 'bench', 'bare-stack.js');
 const BARE_EVAL = path.join(ROOT, 'bench', 'bare-eval.js');
 const NODE = process.execPath;
-const PYTHON = '/usr/bin/python3';
+/**
+ * The Python to draw Matplotlib's figures with: $ACTIV_BENCH_PYTHON if set, else the first
+ * python3 on PATH that can import matplotlib (a virtualenv's may not, the system's may), else
+ * the first python3 on PATH, else none (the Matplotlib rows are skipped).
+ */
+function findPython() {
+  if (process.env.ACTIV_BENCH_PYTHON) return process.env.ACTIV_BENCH_PYTHON;
+  const found = [];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'python3');
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+    } catch {
+      continue;
+    }
+    if (spawnSync(candidate, ['-c', 'import matplotlib'], { stdio: 'ignore' }).status === 0) return candidate;
+    found.push(candidate);
+  }
+  return found[0] ?? 'python3';
+}
+const PYTHON = findPython();
 
 // ---------------------------------------------------------------------------------------------
 // Options
