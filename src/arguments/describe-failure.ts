@@ -24,6 +24,10 @@ function commanderMessage(error: CommanderError): string {
     text,
   );
   if (choices) return `${choices[1]} must be one of ${choices[3]}, not '${choices[2]}'`;
+  // "command-argument value 'csh' is invalid for argument 'shell'. Allowed choices are bash, zsh."
+  const argument =
+    /^command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/.exec(text);
+  if (argument) return `the ${argument[2]} must be one of ${argument[3]}, not '${argument[1]}'`;
   // An argParser's InvalidArgumentError: its own sentence already names the flag and the text.
   const parsed = /^option '[^']*' argument '.*' is invalid\. (.*)$/.exec(text);
   if (parsed) return parsed[1]!;

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describeFailure, throwInsteadOfExiting } from '../arguments/describe-failure.js';
 import { normalisePlotWords } from '../arguments/plot-arguments.js';
 import { InterruptedError } from '../errors.js';
+import type { Command as UntypedCommand } from 'commander';
 import { batchCommand } from './batch-command.js';
+import { completionCommand } from './completion.js';
 import { evalCommand } from './eval-command.js';
 import { galleryCommand } from './gallery-command.js';
 import { listCommand } from './list-command.js';
@@ -32,6 +34,7 @@ export function program() {
     .addCommand(tableCommand())
     .addCommand(galleryCommand())
     .addCommand(batchCommand())
+    .addCommand(completionCommand())
     .addHelpText(
       'after',
       `
@@ -45,7 +48,7 @@ Examples:
 
 activ <command> --help tells more about each.`,
     );
-  throwInsteadOfExiting(root as unknown as import('commander').Command);
+  throwInsteadOfExiting(root as unknown as UntypedCommand);
   return root;
 }
 
