@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { activ, emptyFolder, pngSize } from './support/run-cli.js';
 
 describe('activ plot', () => {
-  it("runs the design card's command in an empty folder and writes elu.png, 640x480", () => {
+  it("runs the README's first command in an empty folder and writes elu.png, 640x480", () => {
     const dir = emptyFolder();
     const run = activ(['plot', 'elu', '--alpha', '1', '--from', '-20', '--to', '20'], { cwd: dir });
     expect(run.stderr).toBe('');

@@ -11,9 +11,25 @@ describe('README', () => {
     expect(body).toBe(catalogMarkdown());
   });
 
-  it('has a Quick start with the install, plot and test commands', () => {
-    expect(readme).toContain('## Quick start');
-    expect(readme).toContain('npm ci && npx activ plot elu --alpha 1 --from -20 --to 20');
-    expect(readme).toContain('    npm test');
+  it('has a Quick start that installs, tests, puts activ on the PATH and ends with a plain activ', () => {
+    const start = readme.indexOf('## Quick start');
+    expect(start).toBeGreaterThan(-1);
+    const commands = readme
+      .slice(start, readme.indexOf('\n## ', start + 1))
+      .split('\n')
+      .filter((line) => line.startsWith('    '))
+      .map((line) => line.trim().replace(/\s+#.*$/, ''));
+    expect(commands.slice(0, 4)).toEqual([
+      'npm ci',
+      'npm test',
+      'npm install -g .',
+      'activ plot elu --alpha 1 --from -20 --to 20',
+    ]);
+  });
+
+  it('is written for anyone: no word of a particular machine, and no path outside the repository', () => {
+    for (const text of [readme, readFileSync(new URL('../docs/performance.md', import.meta.url), 'utf8')]) {
+      expect(text).not.toMatch(/this machine|on this box|\.\.\/shared|design card|\/work\/|\/root\//i);
+    }
   });
 });

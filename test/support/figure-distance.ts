@@ -1,6 +1,6 @@
 /**
- * The measure ../shared/tools/compare-to-matplotlib uses, carried over to TypeScript so the test
- * suite can hold activ's figures against Matplotlib's committed ones without Python: split each
+ * A Chamfer measure between two figures, so the test suite can hold activ's figures against
+ * Matplotlib's committed ones without Python: split each
  * image into "curve" pixels (tinted towards tab:blue) and "ink" pixels (dark: spines, ticks,
  * text), then take the Chamfer distance between the two images' masks, both ways.
  */
@@ -114,7 +114,7 @@ export function chamfer(a: Uint8Array, b: Uint8Array, width: number, height: num
   return { mean, p95 };
 }
 
-/** tab10, axes.prop_cycle, as ../shared/tools/compare-colours names them. */
+/** tab10, Matplotlib's axes.prop_cycle, by the names of its tab: colours. */
 export const TAB10: readonly { readonly name: string; readonly rgb: readonly [number, number, number] }[] = [
   { name: 'blue', rgb: [31, 119, 180] },
   { name: 'orange', rgb: [255, 127, 14] },
