@@ -75,7 +75,7 @@ describe('figures beyond the article', () => {
     expect(activ(['plot', 'elu', '-o', 'elu.pdf'], { cwd: dir }).status).toBe(0);
     const pdf = readFileSync(join(dir, 'elu.pdf'), 'latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
-    // pdf-lib writes the box as [x0 y0 x1 y1]: 460.8 wide, 346 − 0.4 = 345.6 high
+    // The box is [x0 y0 x1 y1]: 460.8 wide, 346 − 0.4 = 345.6 high
     expect(pdf).toContain('/MediaBox [ 0 0.4 460.8 346 ]');
   });
 

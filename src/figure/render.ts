@@ -6,6 +6,7 @@ import type { PlotSpec } from '../plot-spec.js';
 import { buildFigureInterruptibly } from './build-figure.js';
 import { chartConfiguration } from './chart-config.js';
 import type { FigureModel } from './model.js';
+import { setPageBox } from './pdf-page.js';
 import { encodePng } from './png.js';
 import { matplotlibStyle } from '../look/themes.js';
 
@@ -108,25 +109,6 @@ function withoutSurfaceCounter(svg: string): string {
   return svg.replace(/\bsurface\d+\b/g, 'surface1');
 }
 
-/**
- * A PDF page is laid out in points, but node-canvas makes pages of whole points (461 x 346 for
- * 460.8 x 345.6): trim the page box to the figure with pdf-lib, and drop Cairo's creation date so
- * the same command gives the same bytes.
- */
-async function trimmedPdf(pdf: Buffer, figure: FigureModel): Promise<Buffer> {
-  // Loaded only here: pdf-lib takes longer to load than a whole PNG figure takes to draw.
-  const { PDFDict, PDFDocument } = await import('pdf-lib');
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const canvasHeight = Math.ceil(figure.height);
-  // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas.
-  doc
-    .getPage(0)
-    .setMediaBox(0, Number((canvasHeight - figure.height).toFixed(6)), figure.width, figure.height);
-  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  for (const key of info.keys()) info.delete(key);
-  return Buffer.from(await doc.save({ useObjectStreams: false }));
-}
-
 /** The figure model as the bytes of a PNG or SVG file (PDF goes through renderPlot). */
 export function renderFigure(figure: FigureModel, format: 'png' | 'svg'): Buffer {
   const bytes = draw(figure, format);
@@ -137,7 +119,10 @@ export function renderFigure(figure: FigureModel, format: 'png' | 'svg'): Buffer
 export async function renderPlot(spec: PlotSpec, format: ImageFormat): Promise<Buffer> {
   if (format === 'pdf') {
     const figure = await buildFigureInterruptibly(spec, 'points');
-    return trimmedPdf(draw(figure, 'pdf'), figure);
+    // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas,
+    // whose height is the figure's rounded up to whole points.
+    const bottom = Math.ceil(figure.height) - figure.height;
+    return setPageBox(draw(figure, 'pdf'), [0, bottom, figure.width, bottom + figure.height]);
   }
   return renderFigure(await buildFigureInterruptibly(spec), format);
 }
