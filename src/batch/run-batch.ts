@@ -147,7 +147,19 @@ export function workerCount(requested: number | undefined, lines: number): numbe
   return Math.max(1, Math.min(requested ?? availableParallelism(), lines));
 }
 
-/** Render the jobs across this process and worker processes. Resolves with the outcomes in line order. */
+/**
+ * What a worker process costs before its first figure: Node's start, node-canvas, Chart.js and
+ * the font (a cold `activ plot` is about this on a two-CPU machine). A worker pays for itself
+ * only when it will have at least that much work.
+ */
+const WORKER_START_MS = 250;
+
+/**
+ * Render the jobs across this process and worker processes. Resolves with the outcomes in line
+ * order. The workers start only once this process has rendered a line warm and the lines left
+ * would take each renderer longer than a worker takes to start: a short batch is done before
+ * a worker would have drawn its first figure.
+ */
 export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Promise<Outcome[]> {
   const count = workerCount(options.workers, jobs.length);
   const outcomes: Outcome[] = [];
@@ -168,7 +180,14 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
       });
       load[index] = 0;
     };
-    for (let i = 1; i < count; i++) addWorker(i);
+    let workersStarted = count === 1;
+    const startWorkers = () => {
+      workersStarted = true;
+      for (let i = 1; i < count; i++) addWorker(i);
+    };
+    // The local slot's lines: the first includes loading the renderer, so the second tells how
+    // long a figure takes.
+    let localLines = 0;
     const finish = (stop: boolean) => {
       done = true;
       void Promise.all(slots.map((s) => (stop ? s.stop() : s.close()))).then(() =>
@@ -188,7 +207,12 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
           const slot = slots[s]!;
           load[s]!++;
           running++;
+          const started = performance.now();
           void slot.run(job).then((outcome) => {
+            if (s === 0 && !workersStarted && ++localLines >= 2) {
+              const left = jobs.length - next;
+              if ((left * (performance.now() - started)) / count > WORKER_START_MS) startWorkers();
+            }
             if (slots[s] === slot && Number.isFinite(load[s])) load[s]!--;
             running--;
             if (outcome.exitCode === 0) deathsInARow = 0;
