@@ -31,6 +31,5 @@ export default defineConfig({
       'test/architecture.test.ts',
     ],
     testTimeout: 60_000,
-
   },
 });

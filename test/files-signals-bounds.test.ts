@@ -474,18 +474,17 @@ describe('batch', () => {
     const lines = Array.from({ length: 12 }, (_, i) => `softmax --samples 3000000 -o f${i}.png`);
     writeFileSync(join(dir, 'figures.txt'), lines.join('\n'));
     const run = start(['batch', '--jobs', '2', 'figures.txt'], { cwd: dir });
-    // Kill the worker process (the batch process's child) once figures are coming.
-    await new Promise<void>((resolve) => {
+    // Kill the worker process (the batch process's child) once it is rendering: it starts when
+    // the batch has seen how long a figure takes, and is busy once a file has been written.
+    const worker = await new Promise<string>((resolve) => {
       const poll = setInterval(() => {
-        if (readdirSync(dir).some((f) => f.endsWith('.png'))) {
+        const child = spawnSync('pgrep', ['-P', String(run.child.pid)], { encoding: 'utf8' }).stdout.trim();
+        if (child && readdirSync(dir).some((f) => f.endsWith('.png'))) {
           clearInterval(poll);
-          resolve();
+          setTimeout(() => resolve(child.split('\n')[0]!), 100);
         }
       }, 10);
     });
-    const worker = spawnSync('pgrep', ['-P', String(run.child.pid)], { encoding: 'utf8' })
-      .stdout.trim()
-      .split('\n')[0];
     expect(worker).toMatch(/^\d+$/);
     process.kill(Number(worker), 'SIGKILL');
     const { code } = await run.exit;

@@ -30,7 +30,10 @@ const MAX_RESTARTS_IN_A_ROW = 3;
 interface Slot {
   /** Lines it may hold at once. */
   readonly capacity: number;
-  run(job: Job): Promise<Outcome>;
+  /** False once a worker has died: it takes no more lines. */
+  readonly alive: boolean;
+  /** The line's outcome, or undefined when it never started there (give it to another slot). */
+  run(job: Job): Promise<Outcome | undefined>;
   close(): Promise<void>;
   /** Stop now, dropping the lines in hand. */
   stop(): Promise<void>;
@@ -44,6 +47,7 @@ function localSlot(): Slot {
   let loaded: Promise<typeof import('./render-job.js')> | undefined;
   return {
     capacity: 1,
+    alive: true,
     run: async (job) => {
       // Let the event loop take the workers' answers first: rendering here is synchronous work
       // that would otherwise run back to back and keep their messages waiting.
@@ -82,8 +86,10 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString('utf8')).slice(-4096);
   });
-  const pending = new Map<number, (outcome: Outcome) => void>();
+  // In the order sent: the worker renders them one after another, so the first is in progress.
+  const pending = new Map<number, (outcome: Outcome | undefined) => void>();
   let closing = false;
+  let alive = true;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.on('message', (outcome: Outcome) => {
     pending.get(outcome.line)?.(outcome);
@@ -92,6 +98,7 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
   // A channel that breaks while the worker dies is reported by 'exit' below, not as an exception.
   child.on('error', () => {});
   child.once('exit', (code, signal) => {
+    alive = false;
     // Ctrl-C reaches the whole process group: a worker still starting up dies of it before it
     // can ignore it. The batch process hears the same signal a moment later and stops; that is
     // an interruption, not a failed line.
@@ -99,30 +106,37 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
     setTimeout(() => reportDeath(code, signal), fromTheGroup ? 200 : 0);
   });
   const reportDeath = (code: number | null, signal: NodeJS.Signals | null) => {
-    const lost = pending.size;
+    // The line in progress is lost with the worker; the ones waiting behind it never started.
+    let first = true;
     for (const [line, resolve] of pending) {
-      resolve({
-        line,
-        exitCode: 1,
-        message: `the worker process rendering this line ${deathOf(code, signal, stderr)}`,
-      });
+      resolve(
+        first
+          ? {
+              line,
+              exitCode: 1,
+              message: `the worker process rendering this line ${deathOf(code, signal, stderr)}`,
+            }
+          : undefined,
+      );
+      first = false;
     }
+    const lost = Math.min(1, pending.size);
     pending.clear();
     if (!closing) onDeath(lost);
   };
   return {
     capacity: 2,
+    get alive() {
+      return alive;
+    },
     run: (job) =>
       new Promise((resolve) => {
         pending.set(job.line, resolve);
         child.send(job, (error) => {
+          // Not delivered (the worker is dying): the line goes to another renderer.
           if (error && pending.has(job.line)) {
             pending.delete(job.line);
-            resolve({
-              line: job.line,
-              exitCode: 1,
-              message: 'the worker process for this line could not be reached',
-            });
+            resolve(undefined);
           }
         });
       }),
@@ -169,6 +183,8 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
     const load: number[] = [0];
     let deathsInARow = 0;
     let next = 0;
+    // Lines a dying worker never started, to go before the rest.
+    const retry: Job[] = [];
     let running = 0;
     let done = false;
     const addWorker = (index: number) => {
@@ -202,8 +218,8 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
       }
       // Workers first: the local slot's rendering blocks this process while it runs.
       for (let s = slots.length - 1; s >= 0; s--) {
-        while (load[s]! < slots[s]!.capacity && next < jobs.length) {
-          const job = jobs[next++]!;
+        while (slots[s]!.alive && load[s]! < slots[s]!.capacity && (retry.length > 0 || next < jobs.length)) {
+          const job = retry.shift() ?? jobs[next++]!;
           const slot = slots[s]!;
           load[s]!++;
           running++;
@@ -215,15 +231,18 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
             }
             if (slots[s] === slot && Number.isFinite(load[s])) load[s]!--;
             running--;
-            if (outcome.exitCode === 0) deathsInARow = 0;
-            // Lines that finish while the workers are being stopped still count: their files exist.
-            outcomes.push(outcome);
-            options.onOutcome?.(outcome);
+            if (outcome === undefined) retry.push(job);
+            else {
+              if (outcome.exitCode === 0) deathsInARow = 0;
+              // Lines that finish while the workers are being stopped still count: their files exist.
+              outcomes.push(outcome);
+              options.onOutcome?.(outcome);
+            }
             pump();
           });
         }
       }
-      if (running === 0 && next >= jobs.length) finish(false);
+      if (running === 0 && next >= jobs.length && retry.length === 0) finish(false);
     };
     options.signal?.addEventListener('abort', pump);
     pump();

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
  */
 export function splitLine(line: string): string[] {
   const words: string[] = [];
-  for (const token of parse(line, (name) => `$${name}`)) {
+  for (const token of parse(escapeMidWordHashes(line), (name) => `$${name}`)) {
     if (typeof token === 'string') words.push(token);
     else if ('comment' in token) break;
     else if ('op' in token && token.op === 'glob') words.push(token.pattern);
@@ -21,4 +21,37 @@ export function splitLine(line: string): string[] {
   if (words[0] === 'activ') words.shift();
   if (words[0] === 'plot') words.shift();
   return words;
+}
+
+/**
+ * The line with every `#` that does not start a word escaped. A shell starts a comment only at
+ * the start of a word (`--color k,#d62728` is a colour list); shell-quote starts one at any `#`
+ * outside quotes. Quotes are followed so that nothing inside them changes.
+ */
+export function escapeMidWordHashes(line: string): string {
+  let out = '';
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') {
+        out += c + (line[++i] ?? '');
+        continue;
+      }
+      if (c === quote) quote = undefined;
+      out += c;
+      continue;
+    }
+    if (c === '\\') {
+      out += c + (line[++i] ?? '');
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    if (c === '#' && i > 0 && !/\s/.test(line[i - 1]!)) {
+      out += '\\#';
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
