@@ -6,7 +6,7 @@ import { parseColor } from './figure/colors.js';
 import { THEMES, type ThemeName } from './figure/style.js';
 import { checkInteger, gridSpec, type GridSpec } from './grid-spec.js';
 
-export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
+export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term' | 'html';
 
 /** Matplotlib's legend locations, in its own order (which 'best' prefers on ties). */
 export const LEGEND_LOCATIONS = [

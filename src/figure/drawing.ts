@@ -55,9 +55,13 @@ function fontPixels(ctx: Ctx): number {
   return Number.parseFloat(/([\d.]+)px/.exec(ctx.font)?.[1] ?? '10');
 }
 
-/** Whether the canvas is a raster (PNG) one; SVG and PDF lay text out unhinted, as Matplotlib's vector backends do. */
+/**
+ * Whether the canvas is a raster one (node-canvas's 'image', or a browser's canvas, which has no
+ * type); SVG and PDF lay text out unhinted, as Matplotlib's vector backends do.
+ */
 function isRaster(ctx: Ctx): boolean {
-  return (ctx.canvas as unknown as { type?: string }).type === 'image';
+  const type = (ctx.canvas as unknown as { type?: string }).type;
+  return type !== 'svg' && type !== 'pdf';
 }
 
 /**
@@ -99,7 +103,7 @@ const inkCache = new Map<string, Ink>();
 export function measure(ctx: Ctx, text: string): Ink {
   // Per kind of surface too: Cairo hints glyph metrics on an image surface but not on SVG or PDF
   // ones, so a PNG drawn after an SVG with the SVG's measures would shift its labels.
-  const key = `${ctx.canvas.type}\u0000${ctx.font}\u0000${text}`;
+  const key = `${(ctx.canvas as unknown as { type?: string }).type}\u0000${ctx.font}\u0000${text}`;
   let ink = inkCache.get(key);
   if (!ink) {
     if (inkCache.size > 10_000) inkCache.clear();
