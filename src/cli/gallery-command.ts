@@ -8,12 +8,13 @@ export function galleryCommand(): Command {
     .description('write one figure per function in the catalog, and an index.png contact sheet of them all')
     .requiredOption('-o, --output <dir>', 'folder to write into (created if missing)')
     .option('--article', "write exactly the article's six figures instead (softmax, softsign, softplus, ELU α=1, PReLU α=0.05, binary step, over -20..20)")
+    .option('--html', 'also write each figure as an interactive page (elu.html beside elu.png), and index.html, a contact sheet linking them')
     .addOption(new Option('--debug', 'show stack traces for errors').hideHelp())
-    .addHelpText('after', '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article')
+    .addHelpText('after', '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article\n  activ gallery --html -o gallery')
     .action(async (options: RawOptions) => {
       const dir = options.output;
       if (typeof dir !== 'string' || dir === '' || dir === '-') throw new UsageError('--output needs a folder name');
       const article = options.article === true;
-      await writeGallery(dir, article ? articleFigures() : catalogFigures(), !article);
+      await writeGallery(dir, article ? articleFigures() : catalogFigures(), !article, options.html === true);
     });
 }

@@ -9,8 +9,8 @@ import type { ParamFlag } from './param-flags.js';
 import { addGridOptions, addParamOptions, commaList, paramsPerFunction, parseGridOptions, type RawOptions } from './shared-options.js';
 import { writeStdout } from './stdout.js';
 
-const FORMATS: readonly FigureFormat[] = ['png', 'svg', 'pdf', 'term'];
-const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf'];
+const FORMATS: readonly FigureFormat[] = ['png', 'svg', 'pdf', 'html', 'term'];
+const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf', 'html'];
 
 function text(options: RawOptions, key: string): string | undefined {
   const value = options[key];
@@ -43,7 +43,7 @@ function resolveOutput(options: RawOptions, baseName: string): { format: FigureF
   // No extension at all (figure, /dev/null, /dev/stdout): PNG, as documented. An extension activ
   // does not write (.jpg) is more likely a mistake than a wish for PNG bytes under that name.
   if (ext === undefined) return { format: 'png', output };
-  throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
+  throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg, .pdf or .html name, or --format`);
 }
 
 /** Wider than any real terminal: the braille drawing's memory grows with the square of this. */
@@ -125,8 +125,8 @@ export function plotCommand({ inBatch = false }: { inBatch?: boolean } = {}): Co
   addGridOptions(command)
     .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
     .option('--derivative-only', "draw f' alone")
-    .option('-o, --output <file>', 'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)')
-    .option('--format <format>', `${FORMATS.join(', ')} (default: from the file extension, else png; term draws braille in the terminal)`)
+    .option('-o, --output <file>', 'where to write: .png, .svg, .pdf or .html; - writes to standard output (default: <names>.png)')
+    .option('--format <format>', `${FORMATS.join(', ')} (default: from the file extension, else png; html is an interactive page; term draws braille in the terminal)`)
     .option('--dpi <n>', "dots per inch, as Matplotlib's savefig: the 6.4x4.8 in figure at N dpi (default 100)")
     .option('--width <px>', 'figure width in pixels (default 6.4 in at the dpi: 640)')
     .option('--height <px>', 'figure height in pixels (default 4.8 in at the dpi: 480)')
@@ -156,6 +156,7 @@ Examples:
   activ plot relu gelu silu --range -4..4              three curves, tab10 colours, a legend
   activ plot elu --alpha 0.5,1,2 --derivative          a family, each with its dashed f'
   activ plot prelu --alpha 0.05 --range -20..20 -o prelu.pdf --dpi 200
+  activ plot elu gelu --alpha 0.5,1 -o f.html          an interactive page, offline
   activ plot tanh --format term                        braille in the terminal
   activ plot sigmoid --xlabel x --ylabel "σ(x)" -o - > sigmoid.png`,
   );
@@ -176,8 +177,15 @@ Examples:
     }
     // Before the work: a folder, a socket or a missing folder is reported without drawing first.
     if (request.output !== '-') checkOutputPath(request.output);
-    const { renderPlot } = await import('../figure/render.js');
-    const bytes = await renderPlot(spec, spec.format);
+    let bytes: Buffer | string;
+    if (spec.format === 'html') {
+      // Loaded only for a page: a PNG's start-up never reads the page's code.
+      const { htmlPage } = await import('../html/write-page.js');
+      bytes = htmlPage(request);
+    } else {
+      const { renderPlot } = await import('../figure/render.js');
+      bytes = await renderPlot(spec, spec.format);
+    }
     if (request.output === '-') await writeStdout(bytes);
     else await writeOutputFile(request.output, bytes);
   });
