@@ -39,7 +39,7 @@ const usage: [string, string[], RegExp][] = [
   ['softplus beta 0', ['plot', 'softplus', '--beta', '0'], /--beta must be > 0 for softplus, not 0/],
   ['hardtanh min >= max', ['plot', 'hardtanh', '--min-val', '2', '--max-val', '1'], /hardtanh: .*min_val/],
   ['negative temperature', ['plot', 'softmax', '--temperature', '-1'], /--temperature must be > 0 for softmax, not -1/],
-  ['unknown format', ['plot', 'elu', '--format', 'gif'], /--format must be one of png, svg, pdf, term, not 'gif'/],
+  ['unknown format', ['plot', 'elu', '--format', 'gif'], /--format must be one of png, svg, pdf, html, term, not 'gif'/],
   ['clashing format', ['plot', 'elu', '--format', 'pdf', '-o', 'x.png'], /--format pdf clashes with the extension of 'x.png'/],
   ['unknown extension', ['plot', 'elu', '-o', 'x.jpeg'], /cannot tell the format of 'x.jpeg'/],
   ['empty colour list item', ['plot', 'elu', '--color', 'red,'], /--color has an empty item/],

@@ -16,7 +16,7 @@ import type { FigureModel } from '../../figure/model.js';
 import { formatDouble } from '../../number-text.js';
 import type { PlotRequest } from '../../plot-spec.js';
 import { axesBox, columnX, curveName, dataX, dataY, pixelX, pixelY, readout, summary } from '../readout.js';
-import { FigureState, roundedLimits, type CurveState, type ParamSlot, type View } from '../view-state.js';
+import { FigureState, roundedLimits, shellWord, type CurveState, type ParamSlot, type View } from '../view-state.js';
 import { SvgContext } from './svg-context.js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
@@ -261,8 +261,7 @@ class Page {
         el(
           'li',
           {},
-          el('span', { class: 'swatch', style: `background:${curve.color}`, 'aria-hidden': 'true' }),
-          name,
+          el('span', {}, el('span', { class: 'swatch', style: `background:${curve.color}`, 'aria-hidden': 'true' }), name),
           el('label', { for: value.id }, value, ' f'),
           el('label', { for: derivative.id }, derivative, ' f′'),
         ),
@@ -515,7 +514,8 @@ class Page {
     const title = this.view.spec.title ?? this.view.spec.curves.map((c) => c.label).join(', ');
     this.canvas.setAttribute('aria-label', `Figure: ${title}`);
     this.rangeInput.value = `${formatDouble(this.state.from)}..${formatDouble(this.state.to)}`;
-    this.commandText.textContent = this.view.command ?? '';
+    const words = this.view.argv ? ['activ', 'plot', ...this.view.argv].map(shellWord) : [];
+    this.commandText.replaceChildren(...words.flatMap((w, i) => [...(i > 0 ? [' '] : []), el('span', { class: 'word' }, w)]));
     this.commandNote.textContent = this.view.why ? `No single activ plot command draws this view: ${this.view.why}.` : '';
     this.copyButton.disabled = this.view.command === undefined;
     this.summaryList.replaceChildren(...summary(this.figure, this.view.spec).map((s) => el('li', {}, s)));
