@@ -418,7 +418,7 @@ describe('the page for everyone', () => {
   });
 
   it('names every control and describes the curves in words', async () => {
-    const { page } = await pageOf(['elu', 'hardshrink', '--range', '-3..3']);
+    const { page, problems } = await pageOf(['elu', 'hardshrink', '--range', '-3..3']);
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('input, select, button')].filter((e) => !(e.getAttribute('aria-label') || (e as HTMLInputElement).labels?.length || e.textContent?.trim())).map((e) => e.outerHTML),
     );
@@ -429,6 +429,7 @@ describe('the page for everyone', () => {
     expect(sentences[0]).toBe('The x axis runs from −3.3 to 3.3, the y axis from −3.3 to 3.3.');
     expect(sentences[1]).toBe('elu (blue solid line): from −0.9502 at x = −3 to 3 at x = 3; lowest −0.9502 at x = −3, highest 3 at x = 3.');
     expect(sentences[2]).toBe('hardshrink (orange solid line): from −3 at x = −3 to 3 at x = 3; lowest −3 at x = −3, highest 3 at x = 3; jumps at x = −0.5 and 0.5.');
+    expect(problems).toEqual([]);
   });
 
   it('is dark when --theme dark made it', async () => {
@@ -465,9 +466,15 @@ describe('pages from batch and gallery', () => {
     expect(await command(page)).toBe('activ plot elu --range -5..5 --title');
     expect(problems).toEqual([]);
     const sheet = await browser.context.newPage();
+    const sheetProblems: string[] = [];
+    sheet.on('console', (message) => sheetProblems.push(message.text()));
     await sheet.goto(`file://${join(dir, 'g', 'index.html')}`);
     const links = await sheet.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(catalog.map((a) => `${a.name}.html`));
+    // Every tile's PNG shows, from the folder itself.
+    await sheet.waitForFunction(() => [...document.images].every((i) => i.complete));
+    expect(await sheet.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 640).length)).toBe(catalog.length);
+    expect(sheetProblems).toEqual([]);
     await sheet.locator('a[href="elu.html"]').click();
     await sheet.waitForFunction(() => 'activPage' in window);
     expect(await command(sheet)).toBe('activ plot elu --range -5..5 --title');

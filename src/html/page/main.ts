@@ -546,10 +546,10 @@ class Page {
     this.say('Copied the command line.');
   }
 
-  /** The file name activ would give this figure: the functions' names joined by dashes. */
+  /** The file name activ plot would give this figure: the shown functions' names joined by dashes. */
   private fileName(extension: string): string {
-    const names = [...new Set(this.view.spec.curves.map((c) => c.activation.name))];
-    return `${names.join('-')}.${extension}`;
+    const shown = [...new Set(this.state.curves.filter((c) => c.value || c.derivative).map((c) => c.fn))].sort((a, b) => a - b);
+    return `${shown.map((fn) => this.state.functions[fn]!.activation.name).join('-')}.${extension}`;
   }
 
   /** The view as a PNG of the figure's own size, drawn at one canvas pixel a figure pixel as activ draws it. */
