@@ -265,12 +265,15 @@ describe('zoom, pan, range and reset', () => {
     const box = (await page.locator('#figure').boundingBox())!;
     await page.mouse.move(box.x + 328, box.y + 240);
     await page.mouse.wheel(0, -200);
+    // Wheel events reach the page on their own schedule: wait for the view to change.
+    await page.waitForFunction(() => document.querySelector('#command')?.textContent?.includes('--xlim'));
     const zoomed = await command(page);
     expect(zoomed).toMatch(/--xlim \S+ --ylim \S+/);
     await page.mouse.move(box.x + 300, box.y + 240);
     await page.mouse.down();
     await page.mouse.move(box.x + 400, box.y + 240, { steps: 8 });
     await page.mouse.up();
+    await page.waitForFunction((before) => document.querySelector('#command')?.textContent !== before, zoomed);
     const panned = await command(page);
     expect(panned).not.toBe(zoomed);
     const [lo, hi] = (/--xlim (\S+)\.\.(\S+)/.exec(panned) ?? []).slice(1).map(Number) as [number, number];
