@@ -22,5 +22,8 @@ $activ plot gelu --derivative-only --approximate none,tanh --range -4..4 --color
 # The whole catalog as a contact sheet.
 rm -rf /tmp/activ-gallery && $activ gallery -o /tmp/activ-gallery && cp /tmp/activ-gallery/index.png $out/catalog.png
 
+# The interactive page, in Chromium (needs Debian's chromium).
+node scripts/screenshot-page.js
+
 # The terminal drawing, as text.
 COLUMNS=80 $activ plot relu tanh --range -3..3 --format term > $out/terminal.txt

@@ -36,15 +36,19 @@ const TILE = { width: 400, height: 300, columns: 5 };
 
 /**
  * Render every item into `dir` (created if missing), and, unless `contactSheet` is false, an
- * index.png contact sheet with every figure as a titled tile. Returns the paths written.
+ * index.png contact sheet with every figure as a titled tile. With `html`, each figure also gets
+ * its interactive page (elu.html beside elu.png), and the contact sheet an index.html whose tiles
+ * link to them. Returns the paths written.
  */
 export async function writeGallery(
   dir: string,
   items: readonly GalleryItem[],
   contactSheet: boolean,
+  html = false,
 ): Promise<string[]> {
   makeFolder(dir);
   const { renderPlot } = await import('./figure/render.js');
+  const pages = html ? await import('./html/gallery-pages.js') : undefined;
   const written: string[] = [];
   const images: Buffer[] = [];
   for (const item of items) {
@@ -53,11 +57,13 @@ export async function writeGallery(
     await writeOutputFile(path, bytes);
     written.push(path);
     images.push(bytes);
+    if (pages) written.push(await pages.writeFigurePage(dir, item));
   }
   if (contactSheet) {
     const path = join(dir, 'index.png');
     await writeOutputFile(path, await contactSheetOf(images));
     written.push(path);
+    if (pages) written.push(await pages.writeContactSheet(dir, items));
   }
   return written;
 }

@@ -35,15 +35,20 @@ export type { ImageFormat } from './figure/render.js';
 import { InvalidValueError } from './errors.js';
 import { plotSpec, type PlotRequest } from './plot-spec.js';
 
-/** Render a figure to the bytes of a PNG, SVG or PDF file (`request.format`, default png). */
+/**
+ * Render a figure to the bytes of a PNG, SVG or PDF file, or of an interactive HTML page
+ * (`request.format`, default png).
+ */
 export async function plot(request: PlotRequest): Promise<Buffer> {
   const spec = plotSpec(request);
   if (spec.format === 'term')
     throw new InvalidValueError(
       'format',
-      "must be png, svg or pdf: plot() makes files (the terminal drawing is the command line's)",
+      "must be png, svg, pdf or html: plot() makes files (the terminal drawing is the command line's)",
       "'term'",
     );
+  if (spec.format === 'html')
+    return Buffer.from((await import('./html/write-page.js')).htmlPage(request), 'utf8');
   const { renderPlot } = await import('./figure/render.js');
   return renderPlot(spec, spec.format);
 }

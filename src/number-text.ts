@@ -1,3 +1,5 @@
+import { UsageError } from './errors.js';
+
 /**
  * How activ writes a double as text, in one place: `activ eval`, `activ table` and every JSON it
  * prints call these, so a value read back is the same double, the sign of zero included.
@@ -45,4 +47,25 @@ export function readNumber(text: string, { specials = false } = {}): number | un
 /** Is `text` one of the special words (Infinity, inf, NaN, with a sign)? For messages. */
 export function isSpecialWord(text: string): boolean {
   return SPECIAL.test(text.trim());
+}
+
+/**
+ * A finite number typed by a person, in the one grammar, or a UsageError that names `what` and
+ * quotes the text: "--from expects a number, got 'abc'".
+ */
+export function parseFiniteNumber(text: string, what: string): number {
+  const value = readNumber(text);
+  if (value === undefined) {
+    if (isSpecialWord(text)) throw new UsageError(`${what} must be a finite number, not '${text}'`);
+    throw new UsageError(`${what} expects a number, got '${text}'`);
+  }
+  if (!Number.isFinite(value)) throw new UsageError(`${what} is out of the double range: '${text}'`);
+  return value;
+}
+
+/** "A..B" as [A, B], each a finite number; negative ends work: "-20..20", "-1e-3..-1e-4". */
+export function parseNumberRange(text: string, what: string): [number, number] {
+  const match = /^(.+?)\.\.(.+)$/.exec(text.trim());
+  if (!match) throw new UsageError(`${what} expects FROM..TO, e.g. -20..20, got '${text}'`);
+  return [parseFiniteNumber(match[1]!, `${what} start`), parseFiniteNumber(match[2]!, `${what} end`)];
 }

@@ -7,7 +7,7 @@ import { LEGEND_LOCATIONS, type LegendLocation } from './look/legend.js';
 import { THEMES, type ThemeName } from './look/themes.js';
 import { checkInteger, gridSpec, type GridSpec } from './grid-spec.js';
 
-export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term';
+export type FigureFormat = 'png' | 'svg' | 'pdf' | 'term' | 'html';
 
 export const MAX_SIDE = 10_000;
 /** More lines than a legend or an eye can tell apart; each may cost a pass over 10 million samples. */

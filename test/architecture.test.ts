@@ -54,6 +54,9 @@ describe('layers point down', () => {
     'plot-spec': (t) => !['figure', 'cli', 'arguments', 'batch'].includes(layer(t)),
     arguments: (t) => !['cli', 'batch'].includes(layer(t)),
     batch: (t) => layer(t) !== 'cli',
+    // The page: the figure and the registry in the browser; of the command line only its words.
+    html: (t) =>
+      !['cli', 'batch'].includes(layer(t)) && (layer(t) !== 'arguments' || t === 'arguments/flag-names.ts'),
   };
   for (const [name, allowed] of Object.entries(rules)) {
     it(`${name} imports only what lies below it`, () => {
@@ -145,7 +148,7 @@ describe("the library's errors name no flags", () => {
 
   it('plot() refuses the terminal format in its own words', async () => {
     await expect(plot({ functions: [{ name: 'elu' }], format: 'term' })).rejects.toThrow(
-      /^format must be png, svg or pdf/,
+      /^format must be png, svg, pdf or html/,
     );
   });
 });

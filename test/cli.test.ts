@@ -99,7 +99,10 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     [['plot', 'elu', '--from', '5', '--to', '1'], /^activ: the x range must go from low to high/],
     [['plot', 'elu', '--range', '20..-20'], /^activ: the x range must go from low to high/],
     [['plot', 'elu', '--range', '-20:20'], /^activ: --range expects FROM\.\.TO/],
-    [['plot', 'elu', '--format', 'jpg'], /^activ: --format must be one of png, svg, pdf, term, not 'jpg'$/],
+    [
+      ['plot', 'elu', '--format', 'jpg'],
+      /^activ: --format must be one of png, svg, pdf, html, term, not 'jpg'$/,
+    ],
     [
       ['plot', 'elu', '-o', 'x.svg', '--format', 'png'],
       /^activ: --format png clashes with the extension of 'x.svg'$/,

@@ -46,6 +46,7 @@ describe('activ completion', () => {
       'png',
       'svg',
       'pdf',
+      'html',
       'term',
     ]);
     expect(bashCompletes(bash, ['activ', 'table', 'elu', '--format', 'j'])).toEqual(['json']);

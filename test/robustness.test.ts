@@ -61,7 +61,7 @@ const usage: [string, string[], RegExp][] = [
   [
     'unknown format',
     ['plot', 'elu', '--format', 'gif'],
-    /--format must be one of png, svg, pdf, term, not 'gif'/,
+    /--format must be one of png, svg, pdf, html, term, not 'gif'/,
   ],
   [
     'clashing format',

@@ -1,16 +1,8 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import type { Command } from 'commander';
-import { EnvironmentError, InterruptedError, InvalidValueError, UsageError } from '../errors.js';
+import { EnvironmentError, InterruptedError, UsageError } from '../errors.js';
+import { inCommandLineWords } from './flag-names.js';
 import { oneLine } from './one-line.js';
-
-/**
- * The command line's flag for what the library calls `subject`: a field of a plot request
- * (lineWidth → --line-width) or a parameter (negative_slope → --negative-slope).
- */
-export function flagFor(subject: string): string {
-  const renamed: Record<string, string> = { colors: 'color', lineWidth: 'line-width' };
-  return `--${(renamed[subject] ?? subject).replace(/_/g, '-')}`;
-}
 
 /** Commander's own sentences, reworded in activ's voice ("--format must be one of …, not 'x'"). */
 function commanderMessage(error: CommanderError): string {
@@ -58,14 +50,8 @@ function describe(error: unknown): { exitCode: number; message: string } {
     }
     return { exitCode: 2, message: commanderMessage(error) };
   }
-  if (error instanceof InvalidValueError) {
-    const owner = error.owner === undefined ? '' : ` for ${error.owner}`;
-    return {
-      exitCode: 2,
-      message: `${flagFor(error.subject)} ${error.requirement}${owner}, not ${error.value}`,
-    };
-  }
-  if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof InterruptedError) {
+  if (error instanceof UsageError) return { exitCode: 2, message: inCommandLineWords(error) };
+  if (error instanceof EnvironmentError || error instanceof InterruptedError) {
     return { exitCode: error.exitCode, message: error.message };
   }
   return {

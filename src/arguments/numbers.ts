@@ -1,20 +1,23 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { isSpecialWord, readNumber } from '../number-text.js';
+import { UsageError } from '../errors.js';
+import { parseFiniteNumber, parseNumberRange } from '../number-text.js';
 
 /**
  * Option values as numbers, in activ's one grammar for numbers (number-text.ts), for commander's
- * argParser. A bad value is commander's InvalidArgumentError with a sentence that names the flag
- * and quotes the text; describe-failure.ts shows that sentence alone.
+ * argParser. A bad value is commander's InvalidArgumentError with number-text's sentence, which
+ * names the flag and quotes the text; describe-failure.ts shows that sentence alone.
  */
-export function parseNumber(text: string, flag: string): number {
-  const value = readNumber(text);
-  if (value === undefined) {
-    if (isSpecialWord(text)) throw new InvalidArgumentError(`${flag} must be a finite number, not '${text}'`);
-    throw new InvalidArgumentError(`${flag} expects a number, got '${text}'`);
+function asArgumentError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
+    throw error;
   }
-  if (!Number.isFinite(value))
-    throw new InvalidArgumentError(`${flag} is out of the double range: '${text}'`);
-  return value;
+}
+
+export function parseNumber(text: string, flag: string): number {
+  return asArgumentError(() => parseFiniteNumber(text, flag));
 }
 
 /** A whole number, e.g. for --samples and sizes. */
@@ -27,9 +30,7 @@ export function parseInteger(text: string, flag: string): number {
 
 /** "A..B" as [A, B]; negative ends work: "-20..20", "-1e-3..-1e-4". */
 export function parseRange(text: string, flag: string): [number, number] {
-  const match = /^(.+?)\.\.(.+)$/.exec(text.trim());
-  if (!match) throw new InvalidArgumentError(`${flag} expects FROM..TO, e.g. -20..20, got '${text}'`);
-  return [parseNumber(match[1]!, `${flag} start`), parseNumber(match[2]!, `${flag} end`)];
+  return asArgumentError(() => parseNumberRange(text, flag));
 }
 
 /** Items of a comma list, each non-empty ("0.5,1,2"). */

@@ -2,7 +2,7 @@ import { Command as UntypedCommand, Option } from 'commander';
 import type { Activation, ParamSpec, ParamValue } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
 import { findParam, noSuchParam } from '../activations/params.js';
-import { flagFor } from './describe-failure.js';
+import { flagFor } from './flag-names.js';
 import { parseList, parseNumber } from './numbers.js';
 
 /** One command-line flag that sets a parameter of one or more functions (--alpha, --beta, ...). */

@@ -15,8 +15,14 @@ import { gridRequest, withGridOptions } from './grid-options.js';
 import { integerArgument, listArgument, numberArgument, rangeArgument } from './numbers.js';
 import { addParamFlags, paramsPerFunction } from './param-flags.js';
 
-export const FIGURE_FORMATS = ['png', 'svg', 'pdf', 'term'] as const satisfies readonly FigureFormat[];
-const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf'];
+export const FIGURE_FORMATS = [
+  'png',
+  'svg',
+  'pdf',
+  'html',
+  'term',
+] as const satisfies readonly FigureFormat[];
+const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf', 'html'];
 const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
 
 // Matplotlib's integer codes for legend locations (legend(loc=2)), in LEGEND_LOCATIONS' order.
@@ -54,7 +60,8 @@ export function plotCommandLine() {
     .addOption(new Option('--derivative-only', "draw f' alone").conflicts('derivative'))
     .option(
       '-o, --output <file>',
-      'where to write: .png, .svg or .pdf; - writes to standard output (default: <names>.png)',
+      'where to write: .png, .svg, .pdf or .html (an interactive page); - writes to standard ' +
+        'output (default: <names>.png)',
     )
     .addOption(
       new Option(
@@ -206,7 +213,9 @@ function resolveOutput(
   // No extension at all (figure, /dev/null, /dev/stdout): PNG, as documented. An extension activ
   // does not write (.jpg) is more likely a mistake than a wish for PNG bytes under that name.
   if (ext === undefined) return { format: 'png', output };
-  throw new UsageError(`cannot tell the format of '${output}'; use a .png, .svg or .pdf name, or --format`);
+  throw new UsageError(
+    `cannot tell the format of '${output}'; use a .png, .svg, .pdf or .html name, or --format`,
+  );
 }
 
 /** The plot request the parsed words describe. */

@@ -8,6 +8,7 @@ import {
   type PlotCommandLine,
 } from '../arguments/plot-arguments.js';
 import { UsageError } from '../errors.js';
+import { figureBytes } from '../figure-bytes.js';
 import { checkOutputPath, writeOutputFile } from '../output-file.js';
 import { plotSpec } from '../plot-spec.js';
 
@@ -50,8 +51,7 @@ export async function renderJob(job: Job): Promise<Outcome> {
       throw new UsageError('a batch line must write a file: give -o FILE (not -o - or --format term)');
     const spec = plotSpec(request);
     checkOutputPath(output);
-    const { renderPlot } = await import('../figure/render.js');
-    await writeOutputFile(output, await renderPlot(spec, format));
+    await writeOutputFile(output, await figureBytes(request, spec, format));
     return { line: job.line, exitCode: 0, message: '' };
   } catch (error) {
     if (error instanceof CommanderError && ASKS_FOR_HELP.has(error.code)) {

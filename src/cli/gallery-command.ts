@@ -11,11 +11,20 @@ export function galleryCommand() {
       "write exactly the article's six figures instead (softmax, softsign, softplus, ELU " +
         'α=1, PReLU α=0.05, binary step, over -20..20)',
     )
-    .addHelpText('after', '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article')
+    .option(
+      '--html',
+      'also write each figure as an interactive page (elu.html beside elu.png), and index.html, ' +
+        'a contact sheet linking them',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  activ gallery -o gallery\n  activ gallery --article -o article\n  ' +
+        'activ gallery --html -o gallery',
+    )
     .action(async (options) => {
       const dir = options.output;
       if (dir === '' || dir === '-') throw new UsageError('--output needs a folder name');
       const article = options.article === true;
-      await writeGallery(dir, article ? articleFigures() : catalogFigures(), !article);
+      await writeGallery(dir, article ? articleFigures() : catalogFigures(), !article, options.html === true);
     });
 }

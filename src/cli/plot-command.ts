@@ -1,6 +1,7 @@
 import { plotArguments, plotCommandLine } from '../arguments/plot-arguments.js';
 import { UsageError } from '../errors.js';
 import { checkOutputPath, writeOutputFile } from '../output-file.js';
+import { figureBytes } from '../figure-bytes.js';
 import { plotSpec } from '../plot-spec.js';
 import { writeStdout } from './stdout.js';
 
@@ -46,8 +47,7 @@ export function plotCommand() {
     }
     // Before the work: a folder, a socket or a missing folder is reported without drawing first.
     if (output !== '-') checkOutputPath(output);
-    const { renderPlot } = await import('../figure/render.js');
-    const bytes = await renderPlot(spec, format);
+    const bytes = await figureBytes(request, spec, format);
     if (output === '-') await writeStdout(bytes);
     else await writeOutputFile(output, bytes);
   });

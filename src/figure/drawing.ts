@@ -58,9 +58,13 @@ function fontPixels(ctx: Ctx): number {
   return Number.parseFloat(/([\d.]+)px/.exec(ctx.font)?.[1] ?? '10');
 }
 
-/** Whether the canvas is a raster (PNG) one; SVG and PDF lay text out unhinted, as Matplotlib's vector backends do. */
+/**
+ * Whether the canvas is a raster one (node-canvas's 'image', or a browser's canvas, which has no
+ * type); SVG and PDF lay text out unhinted, as Matplotlib's vector backends do.
+ */
 function isRaster(ctx: Ctx): boolean {
-  return (ctx.canvas as unknown as { type?: string }).type === 'image';
+  const type = (ctx.canvas as unknown as { type?: string }).type;
+  return type !== 'svg' && type !== 'pdf';
 }
 
 /**
