@@ -16,3 +16,13 @@ export interface ResolveOptions {
 export function resolveFunction(reference: string, options: ResolveOptions = {}): Activation {
   return resolveFlavored(reference, options.flavor) ?? getActivation(reference);
 }
+
+/** Whether `word` names a function, flavored ones (`relu@jax`) included. */
+export function isFunctionReference(word: string): boolean {
+  try {
+    resolveFunction(word);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -141,8 +141,10 @@ function patch(x: Float64Array, out: Float64Array, points: readonly DerivativeAt
 export function flavoredActivation(flavor: FlavorName, spec: FlavorFunction): FlavoredActivation {
   const base = baseEntry(spec);
   const owner = `${spec.name} (${flavor})`;
-  const params = spec.params ? spec.params.map((fp) => paramSpec(base, fp, owner)) : base.params;
   const fixed = spec.fixed ?? {};
+  const params = spec.params
+    ? spec.params.map((fp) => paramSpec(base, fp, owner))
+    : base.params.filter((p) => !(p.name in fixed));
   for (const p of base.params) {
     const offered = spec.params ? spec.params.some((fp) => fp.sets === p.name) : true;
     if (!offered && !(p.name in fixed)) throw new Error(`${owner}: ${p.name} is neither offered nor fixed`);
