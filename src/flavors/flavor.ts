@@ -171,7 +171,9 @@ export function flavoredActivation(flavor: FlavorName, spec: FlavorFunction): Fl
     formula: spec.formula ?? base.formula,
     params,
     derivativeConvention: spec.convention ?? base.derivativeConvention,
-    kinks: (p) => base.kinks(baseParams(p)),
+    // A point where the framework's f' is its own (Keras' celu'(0) = 2) is where f' jumps, even
+    // where the catalog's f' is continuous: sampled exactly, and a piece ends there.
+    kinks: (p) => [...new Set([...base.kinks(baseParams(p)), ...points(p).map((d) => d.x)])],
     jumps: (p) => base.jumps(baseParams(p)),
     check: (p) => base.check(baseParams(p)),
     turningPoints: (p, quantity) => base.turningPoints(baseParams(p), quantity),

@@ -77,8 +77,10 @@ export const tfjsFlavor: Flavor = {
       formula: 'xᵢ − log Σⱼ e^(xⱼ)',
       source: [op('log_softmax')],
     }),
-    layer('hard_sigmoid', 'hardsigmoid', {
-      aliases: ['hardSigmoid'],
+    // 'hardSigmoid' is the identifier tfjs-layers registers; 'hard_sigmoid' is the Keras spelling it
+    // reads from saved Keras models (tfjs-layers/src/keras_format/activation_config.ts).
+    layer('hardSigmoid', 'hardsigmoid', {
+      aliases: ['hard_sigmoid'],
       definition: linearHardSigmoid,
       source: [LAYERS, LAYERS_BACKEND, grad('ClipByValue')],
     }),
