@@ -21,6 +21,10 @@ import { findInFlavor, flavorFunctions } from '../src/flavors/registry.js';
 import { differenceFromCatalog } from '../src/flavors/compare.js';
 import { resolveFunction } from '../src/functions.js';
 import { derivative, evaluate } from '../src/evaluation.js';
+import { readdirSync } from 'node:fs';
+import { plotArguments, plotCommandLine } from '../src/arguments/plot-arguments.js';
+import { plotSpec } from '../src/plot-spec.js';
+import { activ, emptyFolder } from './support/run-cli.js';
 
 interface FlavorReference {
   flavor: FlavorName;
@@ -271,5 +275,71 @@ describe('the flavor registry', () => {
       );
       expect(differenceFromCatalog(a).derivative, a.name).toBe(false);
     }
+  });
+});
+
+describe('the command line', () => {
+  const text = (args: string[]) => {
+    const run = activ(args);
+    return { status: run.status, stdout: run.stdout.toString('utf8'), stderr: run.stderr };
+  };
+
+  it('eval --flavor: each of the issue’s cases, exact (their mpmath values in flavor-references.json)', () => {
+    expect(text(['eval', 'leaky_relu', '--flavor', 'keras', '--', '-2']).stdout).toBe('-0.4\n');
+    expect(text(['eval', 'hard_sigmoid', '--flavor', 'tf-keras', '--', '-1']).stdout).toBe('0.3\n');
+    expect(text(['eval', 'binary_step', '--flavor', 'tfjs', '--', '0']).stdout).toBe('0\n');
+    expect(text(['eval', 'leaky_relu', '--flavor', 'jax', '--derivative', '--', '0']).stdout).toBe('1\n');
+    // jax.nn.gelu(1.0) in the tanh form, ½(1 + tanh(√(2/π)·1.044715)) (fixtures/flavor-references.json).
+    const exactTanh = references.points.find(
+      (r) => r.flavor === 'jax' && r.name === 'gelu' && r.params.approximate === 'true' && r.x === '1.0',
+    )!;
+    const got = Number(text(['eval', 'gelu', '--flavor', 'jax', '--', '1']).stdout);
+    expect(isExact(got, exactTanh.f as string)).toBe(true);
+    expect(text(['eval', 'gelu', '--', '1']).stdout).not.toBe(`${got}\n`);
+  });
+
+  it('plot --flavor torch,tf-keras draws one labelled curve per flavor, in a file named after both', () => {
+    const dir = emptyFolder();
+    const run = activ(['plot', 'hard_sigmoid', '--flavor', 'torch,tf-keras'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir)).toEqual(['hardsigmoid@torch-hard_sigmoid@tf-keras.png']);
+    const command = plotCommandLine();
+    command.parse(['hard_sigmoid', '--flavor', 'torch,tf-keras'], { from: 'user' });
+    const spec = plotSpec(plotArguments(command.args, command).request);
+    expect(spec.curves.map((c) => c.label)).toEqual(['hardsigmoid (torch)', 'hard_sigmoid (tf-keras)']);
+    expect(spec.legend).toBe('best');
+  });
+
+  it('name@flavor works wherever a name does, and a flavor that lacks the name says what it has', () => {
+    const dir = emptyFolder();
+    expect(activ(['plot', 'leaky_relu@keras', 'leaky_relu@torch', '-o', 'x.svg'], { cwd: dir }).status).toBe(
+      0,
+    );
+    const missing = text(['plot', 'sparse_plus', '--flavor', 'tfjs']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^activ: tfjs has no sparse_plus; it has: relu, relu6, leakyRelu, /);
+    expect(text(['eval', 'relu', '--flavor', 'keras,jax', '--', '1']).stderr).toBe(
+      "activ: --flavor takes one flavor here, not 'keras,jax' (plot overlays several)\n",
+    );
+    expect(
+      text(['table', 'relu@keras', '--max-value', '2', '--range', '1..3', '--samples', '3']).stdout,
+    ).toBe('x,y\n1,1\n2,2\n3,2\n');
+  });
+
+  it('list gelu --flavors shows every flavor’s default; list --flavor keras the framework’s names', () => {
+    const out = text(['list', 'gelu', '--flavors']).stdout;
+    expect(out).toMatch(/^torch +torch\.nn\.functional\.gelu +approximate=none /m);
+    expect(out).toMatch(/^keras +keras\.activations\.gelu +approximate=false /m);
+    expect(out).toMatch(/^tf-keras +tf\.keras\.activations\.gelu +approximate=false /m);
+    expect(out).toMatch(/^tfjs +tf\.layers\.activation\(\{activation: 'gelu_new'\}\) +- +½x/m);
+    expect(out).toMatch(/^jax +jax\.nn\.gelu +approximate=true \* /m);
+    const keras = text(['list', '--flavor', 'keras']).stdout;
+    expect(keras).toMatch(/^hard_silu +hardswish +- +f' at kinks +keras\.activations\.hard_silu$/m);
+    expect(keras).toMatch(/^relu +relu +negative_slope=0 max_value=None threshold=0 +same /m);
+    const json = JSON.parse(text(['list', '--flavor', 'jax', '--json']).stdout) as {
+      functions: { name: string }[];
+    };
+    expect(json.functions.map((f) => f.name)).toContain('hard_tanh');
   });
 });
