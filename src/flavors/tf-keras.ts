@@ -8,6 +8,7 @@ import { SELU_SCALE, TF_CLIP, TF_KERNELS } from './tensorflow-gradients.js';
 const ACTIVATIONS = 'keras-team/tf-keras: tf_keras/activations.py';
 const BACKEND = 'keras-team/tf-keras: tf_keras/backend.py';
 const TF_NN = 'tensorflow/tensorflow: tensorflow/python/ops/nn_ops.py';
+const TF_NN_IMPL = 'tensorflow/tensorflow: tensorflow/python/ops/nn_impl.py';
 
 const same = (name: string, catalog = name, more: Partial<FlavorFunction> = {}): FlavorFunction => ({
   name,
@@ -66,7 +67,7 @@ export const tfKerasFlavor: Flavor = {
     same('silu', 'silu', {
       call: 'tf.nn.silu (tf.keras.activations.silu)',
       params: [{ name: 'beta', sets: 'beta', default: 1 }],
-      source: [ACTIVATIONS, TF_NN],
+      source: [ACTIVATIONS, TF_NN_IMPL],
     }),
     same('sigmoid'),
     same('hard_sigmoid', 'hardsigmoid', {
