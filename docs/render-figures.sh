@@ -17,6 +17,7 @@ $activ plot softplus tanh --range -4..4 --derivative -o $out/derivative.png
 $activ plot hardshrink threshold --threshold 1 --value -1 --range -3..3 --samples 50 -o $out/jumps.png
 $activ plot tanh relu --theme dark --grid --title -o $out/dark.png
 $activ plot mish silu gelu --range -5..3 --grid --legend upper-left --dpi 50 -o $out/small-dpi50.png
+$activ plot hard_sigmoid --flavor torch,tf-keras --range -4..4 --grid -o $out/hard-sigmoid-flavors.png
 $activ plot gelu --derivative-only --approximate none,tanh --range -4..4 --color k,tab:red --line-width 1 -o $out/gelu-derivatives.pdf
 
 # The whole catalog as a contact sheet.

@@ -132,7 +132,8 @@ function familyLabel(
   );
   const suffix =
     listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
-  return `${activation.name}${prime}${suffix}`;
+  const flavor = activation.flavor === undefined ? '' : ` (${activation.flavor})`;
+  return `${activation.name}${prime}${flavor}${suffix}`;
 }
 
 /** "ELU (α = 1)", "ELU (α = 0.5, 1, 2)" or "ReLU, GELU, SiLU": the functions with their parameters. */

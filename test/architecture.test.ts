@@ -49,6 +49,8 @@ describe('layers point down', () => {
   const rules: Record<string, (target: string) => boolean> = {
     math: (t) => ['math', ...pure].includes(layer(t)),
     activations: (t) => ['activations', 'math', ...pure].includes(layer(t)),
+    // Each framework's view of the registry: above it, below everything that draws or parses.
+    flavors: (t) => ['flavors', 'activations', 'math', ...pure].includes(layer(t)),
     look: (t) => ['look', ...pure].includes(layer(t)),
     figure: (t) => !['cli', 'arguments', 'batch', 'gallery', 'output-file'].includes(layer(t)),
     'plot-spec': (t) => !['figure', 'cli', 'arguments', 'batch'].includes(layer(t)),

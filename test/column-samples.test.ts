@@ -11,6 +11,7 @@ import { getActivation } from '../src/activations/registry.js';
 import { sampleIntoColumns } from '../src/figure/column-samples.js';
 import { ColumnExtremes } from '../src/figure/reduce.js';
 import { sampleCurveInSlices } from '../src/sampling.js';
+import { allFlavorFunctions } from '../src/flavors/registry.js';
 
 interface ColumnSummary {
   first: [number, number];
@@ -74,7 +75,8 @@ function compare(
   sampleIntoColumns(counting, params, quantity, { from, to, samples }, sparse);
   const want = summarise(dense.result(), dense);
   const got = summarise(sparse.result(), sparse);
-  const name = `${quantity === 'value' ? '' : 'd/dx '}${activation.name} ${JSON.stringify(params)} over ${from}..${to}`;
+  const shown = activation.flavor === undefined ? activation.name : `${activation.name}@${activation.flavor}`;
+  const name = `${quantity === 'value' ? '' : 'd/dx '}${shown} ${JSON.stringify(params)} over ${from}..${to}`;
   expect(got.gaps, `${name}: gaps`).toEqual(want.gaps);
   expect([...got.byColumn.keys()], `${name}: columns`).toEqual([...want.byColumn.keys()]);
   for (const [c, w] of want.byColumn) {
@@ -92,6 +94,20 @@ function compare(
 describe('sampleIntoColumns keeps what evaluating every sample keeps', () => {
   for (const activation of catalog.filter((a) => !a.overVector)) {
     it(`${activation.name} and its derivative, over its default range and a wider one`, () => {
+      const params = resolveParams(activation);
+      for (const quantity of ['value', 'derivative'] as const) {
+        compare({ activation, params, from: activation.range[0], to: activation.range[1], quantity });
+        compare({ activation, params, from: -37.3, to: 41.9, quantity }, 200_001, 61);
+      }
+    });
+  }
+
+  // A framework's function with its own definition or its own derivative at a kink: the columns
+  // there keep what every sample gives (the kink sampled exactly, its f' the framework's).
+  for (const activation of allFlavorFunctions().filter(
+    (a) => !a.overVector && (a.spec.definition !== undefined || a.spec.derivativeAt !== undefined),
+  )) {
+    it(`${activation.name}@${activation.flavor} and its derivative, over its default range and a wider one`, () => {
       const params = resolveParams(activation);
       for (const quantity of ['value', 'derivative'] as const) {
         compare({ activation, params, from: activation.range[0], to: activation.range[1], quantity });

@@ -146,6 +146,22 @@ describe('activ plot options, each checked by the figure it draws', () => {
     expect([figure.xlabel, figure.ylabel]).toEqual(['x', 'σ(x)']);
   });
 
+  option(['--flavor'], "each framework's own definition, one curve per flavor, labelled by it", () => {
+    const figure = figureOf([
+      'hard_sigmoid',
+      '--flavor',
+      'torch,tf-keras',
+      '--range',
+      '-2..2',
+      '--samples',
+      '5',
+    ]);
+    expect(figure.series.map((s) => s.label)).toEqual(['hardsigmoid (torch)', 'hard_sigmoid (tf-keras)']);
+    // PyTorch: relu6(x + 3)/6; Keras 2 and tf.keras: clip(0.2x + 0.5, 0, 1).
+    expect(yAt(figure.series[0]!, -1)).toBe(evaluate('hardsigmoid', [-1])[0]);
+    expect(yAt(figure.series[1]!, -1)).toBeCloseTo(0.3, 15);
+  });
+
   it('every option the plot command declares is tested here (parameter flags are tested below)', () => {
     const declared = plotCommandLine()
       .options.filter((o) => !o.hidden && !/<value>$/.test(o.flags))

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogMarkdown } from '../src/cli/list-command.js';
+import { flavorDifferencesMarkdown, flavorsOfTable } from '../src/cli/flavor-list.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -9,6 +10,15 @@ describe('README', () => {
     const start = readme.indexOf('<!-- catalog:start');
     const body = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('<!-- catalog:end -->'));
     expect(body).toBe(catalogMarkdown());
+  });
+
+  it('shows the frameworks’ differences exactly as the flavor registry finds them (npm run readme)', () => {
+    const start = readme.indexOf('<!-- flavors:start');
+    const body = readme.slice(readme.indexOf('\n', start) + 1, readme.indexOf('<!-- flavors:end -->'));
+    expect(body).toBe(flavorDifferencesMarkdown());
+    const gelu = readme.indexOf('<!-- flavors-gelu:start');
+    const example = readme.slice(readme.indexOf('\n', gelu) + 1, readme.indexOf('<!-- flavors-gelu:end -->'));
+    expect(example).toBe('```\n' + flavorsOfTable('gelu') + '```\n');
   });
 
   it('has a Quick start that installs, tests, puts activ on the PATH and ends with a plain activ', () => {

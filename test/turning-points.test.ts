@@ -6,6 +6,7 @@ import type { Activation, ParamValues, Quantity } from '../src/activations/activ
 import { catalog } from '../src/activations/catalog.js';
 import { resolveParams } from '../src/activations/params.js';
 import { linearGrid } from '../src/sampling.js';
+import { allFlavorFunctions } from '../src/flavors/registry.js';
 
 /** Defaults, then each parameter moved alone to values either side of its default (valid ones only). */
 function paramCases(activation: Activation): ParamValues[] {
@@ -23,12 +24,19 @@ function paramCases(activation: Activation): ParamValues[] {
   return cases;
 }
 
-function describeCase(activation: Activation, params: ParamValues): string {
-  const list = Object.entries(params).map(([k, v]) => `${k}=${v}`);
-  return `${activation.name}${list.length ? ` (${list.join(', ')})` : ''}`;
+/** The name as a test title gives it: a framework's function says whose it is (relu@keras). */
+function nameOf(activation: Activation): string {
+  return activation.flavor === undefined ? activation.name : `${activation.name}@${activation.flavor}`;
 }
 
-const pointwise = catalog.filter((a) => !a.overVector);
+function describeCase(activation: Activation, params: ParamValues): string {
+  const list = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+  return `${nameOf(activation)}${list.length ? ` (${list.join(', ')})` : ''}`;
+}
+
+// The catalog and every framework flavor's function (its own definitions and conventions at kinks).
+const everyEntry = [...catalog, ...allFlavorFunctions()];
+const pointwise = everyEntry.filter((a) => !a.overVector);
 
 /**
  * An entry may leave its turning points undefined only where they are too many to list: here,
@@ -64,7 +72,7 @@ for (const quantity of ['value', 'derivative'] as const) {
   describe(`turning points, kinks and jumps split ${f} into monotone pieces`, () => {
     it('are declared for every pointwise entry, and for none over a vector', () => {
       expect(pointwise.length).toBeGreaterThanOrEqual(25);
-      for (const a of catalog) {
+      for (const a of everyEntry) {
         if (a.overVector) expect(a.turningPoints(resolveParams(a), quantity), a.name).toBeUndefined();
         else if (a.turningPoints(resolveParams(a), quantity) === undefined)
           expect(turnsOften(a, resolveParams(a), quantity), a.name).toBe(true);
@@ -72,7 +80,7 @@ for (const quantity of ['value', 'derivative'] as const) {
     });
 
     for (const activation of pointwise) {
-      it(`${activation.name}: ${f} is monotone between them, for its parameters`, () => {
+      it(`${nameOf(activation)}: ${f} is monotone between them, for its parameters`, () => {
         for (const params of paramCases(activation)) {
           const turning = activation.turningPoints(params, quantity);
           // Too many to list (a periodic f'): a figure evaluates every sample, nothing to check.

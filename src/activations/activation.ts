@@ -126,6 +126,8 @@ export interface Activation {
   /** True for the softmax family: values depend on the whole input vector. */
   readonly overVector: boolean;
   readonly derivativeConvention: string | undefined;
+  /** The framework whose definition this is (src/flavors), for labels; absent for the catalog's own. */
+  readonly flavor?: string;
   kinks(p: ParamValues): readonly number[];
   jumps(p: ParamValues): readonly number[];
   check(p: ParamValues): string | undefined;

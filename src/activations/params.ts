@@ -33,10 +33,15 @@ export function paramList(activation: Activation): string {
   return activation.params.length === 0 ? 'no parameters' : activation.params.map((p) => p.name).join(', ');
 }
 
+/** The name in messages: a framework's function says whose it is (relu@keras). */
+function shownName(activation: Activation): string {
+  return activation.flavor === undefined ? activation.name : `${activation.name}@${activation.flavor}`;
+}
+
 /** "elu has no parameter 'beta'; it takes: alpha" */
 export function noSuchParam(activation: Activation, name: string): UsageError {
   const takes = activation.params.length === 0 ? 'it takes none' : `it takes: ${paramList(activation)}`;
-  return new UsageError(`${activation.name} has no parameter '${keyOf(name)}'; ${takes}`);
+  return new UsageError(`${shownName(activation)} has no parameter '${keyOf(name)}'; ${takes}`);
 }
 
 /**
@@ -54,20 +59,20 @@ export function resolveParams(
     if (!p) throw noSuchParam(activation, name);
     if (p.kind === 'number') {
       if (typeof value !== 'number')
-        throw new InvalidValueError(p.name, 'must be a number', `'${value}'`, activation.name);
+        throw new InvalidValueError(p.name, 'must be a number', `'${value}'`, shownName(activation));
       const problem = rangeProblem(p, value);
-      if (problem) throw new InvalidValueError(p.name, problem, String(value), activation.name);
+      if (problem) throw new InvalidValueError(p.name, problem, String(value), shownName(activation));
     } else if (typeof value !== 'string' || !p.choices.includes(value)) {
       throw new InvalidValueError(
         p.name,
         `must be one of ${p.choices.join(', ')}`,
         `'${value}'`,
-        activation.name,
+        shownName(activation),
       );
     }
     values[p.name] = value;
   }
   const problem = activation.check(values);
-  if (problem) throw new UsageError(`${activation.name}: ${problem}`);
+  if (problem) throw new UsageError(`${shownName(activation)}: ${problem}`);
   return values;
 }

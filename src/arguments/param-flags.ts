@@ -2,6 +2,7 @@ import { Command as UntypedCommand, Option } from 'commander';
 import type { Activation, ParamSpec, ParamValue } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
 import { findParam, noSuchParam } from '../activations/params.js';
+import { allFlavorFunctions } from '../flavors/registry.js';
 import { flagFor } from './flag-names.js';
 import { parseList, parseNumber } from './numbers.js';
 
@@ -32,11 +33,16 @@ export function paramFlags(): ParamFlag[] {
   // Built once: every command that takes parameters shares the same flags.
   if (memo) return memo;
   const byFlag = new Map<string, { fn: string; p: ParamSpec }[]>();
-  for (const activation of catalog) {
+  // The frameworks' own parameters too (Keras relu's max_value), flavored functions named as `relu@keras`.
+  const catalogParams = new Set(catalog.flatMap((a) => a.params));
+  for (const activation of [...catalog, ...allFlavorFunctions()]) {
+    const fn = activation.flavor === undefined ? activation.name : `${activation.name}@${activation.flavor}`;
     for (const p of activation.params) {
+      // A flavor that keeps the catalog's parameter as it is adds nothing to say about the flag.
+      if (activation.flavor !== undefined && catalogParams.has(p)) continue;
       for (const name of [p.name, ...(p.aliases ?? [])]) {
         const users = byFlag.get(name) ?? [];
-        users.push({ fn: activation.name, p });
+        users.push({ fn, p });
         byFlag.set(name, users);
       }
     }

@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { catalog } from '../activations/catalog.js';
 import { findActivation } from '../activations/registry.js';
-import { resolveFunction } from '../functions.js';
+import { isFunctionReference, resolveFunction } from '../functions.js';
 import { UsageError } from '../errors.js';
 import { LEGEND_LOCATIONS, type LegendLocation } from '../look/legend.js';
 import { THEMES, type ThemeName } from '../look/themes.js';
@@ -14,6 +14,7 @@ import type { FigureFormat, PlotRequest } from '../plot-spec.js';
 import { gridRequest, withGridOptions } from './grid-options.js';
 import { integerArgument, listArgument, numberArgument, rangeArgument } from './numbers.js';
 import { addParamFlags, paramsPerFunction } from './param-flags.js';
+import { flavoredReferences, flavorsOption } from './flavor-option.js';
 
 export const FIGURE_FORMATS = [
   'png',
@@ -57,6 +58,7 @@ export function plotCommandLine() {
       ),
   )
     .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
+    .addOption(flavorsOption())
     .addOption(new Option('--derivative-only', "draw f' alone").conflicts('derivative'))
     .option(
       '-o, --output <file>',
@@ -144,6 +146,7 @@ Examples:
   activ plot elu --alpha 0.5,1,2 --derivative          a family, each with its dashed f'
   activ plot prelu --alpha 0.05 --range -20..20 -o prelu.pdf --dpi 200
   activ plot tanh --format term                        braille in the terminal
+  activ plot hard_sigmoid --flavor torch,tf-keras      one name as two frameworks define it
   activ plot sigmoid --xlabel x --ylabel "σ(x)" -o - > sigmoid.png`,
   );
   return command;
@@ -162,7 +165,11 @@ export function normalisePlotWords(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
-    if (word === '--title' && next !== undefined && findActivation(next) !== undefined) {
+    if (
+      word === '--title' &&
+      next !== undefined &&
+      (findActivation(next) !== undefined || isFunctionReference(next))
+    ) {
       out.push('--automatic-title');
       continue;
     }
@@ -225,12 +232,13 @@ export function plotArguments(
   { stdoutIsTerminal = false } = {},
 ): PlotArguments {
   const options = command.opts();
-  const activations = names.map((n) => resolveFunction(n));
+  const references = flavoredReferences(names, options.flavor);
+  const activations = references.map((n) => resolveFunction(n));
   const given = paramsPerFunction(activations, command, { lists: true });
-  const functions = names.map((name, i) => ({ name, params: given[i]! }));
+  const functions = references.map((name, i) => ({ name, params: given[i]! }));
   const { format, output } = resolveOutput(
     options,
-    activations.map((a) => a.name).join('-'),
+    activations.map((a) => (a.flavor ? `${a.name}@${a.flavor}` : a.name)).join('-'),
     stdoutIsTerminal,
   );
   const title = options.automaticTitle === true || options.title === true ? true : options.title;

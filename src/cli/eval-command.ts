@@ -10,6 +10,7 @@ import { MAX_SAMPLES } from '../grid-spec.js';
 import { NumberLineReader, parseNumberText } from '../number-lines.js';
 import { finishInterruptibly } from '../yield-point.js';
 import { addParamFlags, paramsOf } from '../arguments/param-flags.js';
+import { flavorOption } from '../arguments/flavor-option.js';
 import { writeStdout } from './stdout.js';
 
 /** Results one a line, in the shortest form that reads back to the same double. */
@@ -73,7 +74,8 @@ export function evalCommand() {
     .description('evaluate a function (or its derivative) at the numbers given, one result a line')
     .argument('<name>', "activation function (see 'activ list')")
     .argument('[values...]', 'numbers to evaluate, after -- (otherwise read one a line from standard input)')
-    .option('--derivative', "print f'(x) instead of f(x) (for softmax: the diagonal of the Jacobian)");
+    .option('--derivative', "print f'(x) instead of f(x) (for softmax: the diagonal of the Jacobian)")
+    .addOption(flavorOption());
   addParamFlags(command);
   command.addHelpText(
     'after',
@@ -84,10 +86,11 @@ with -0 for −0). ${vectorNote()}
 Examples:
   activ eval elu --alpha 0.5 -- -1 0 1
   seq -5 5 | activ eval gelu --derivative
+  activ eval leaky_relu --flavor keras -- -2
   printf '1000\\n1001\\n1002\\n' | activ eval softmax`,
   );
   return command.action(async (name, values, options) => {
-    const activation = resolveFunction(name);
+    const activation = resolveFunction(name, { flavor: options.flavor });
     const params = resolveParams(activation, paramsOf(activation, command));
     const wantDerivative = options.derivative === true;
     if (values.length > 0) {

@@ -1,6 +1,11 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Activation, ParamSpec } from '../activations/activation.js';
 import { catalog } from '../activations/catalog.js';
+import { getActivation } from '../activations/registry.js';
+import { flavorOption } from '../arguments/flavor-option.js';
+import { UsageError } from '../errors.js';
+import { findInFlavor } from '../flavors/registry.js';
+import { flavorJson, flavorsOfJson, flavorsOfTable, flavorTable } from './flavor-list.js';
 import { writeStdout } from './stdout.js';
 
 function paramJson(p: ParamSpec) {
@@ -75,11 +80,46 @@ export function catalogMarkdown(activations: readonly Activation[] = catalog): s
 export function listCommand() {
   return new Command('list')
     .description('list every activation function with its parameters, defaults and formula')
+    .argument('[name]', 'one function (with --flavors: as every framework defines it)')
     .option('--json', 'print a JSON array (name, aliases, params [{name, default, ...}], formula, ...)')
     .addOption(new Option('--markdown', 'print a Markdown table (the README catalog)').conflicts('json'))
-    .addHelpText('after', "\nExamples:\n  activ list\n  activ list --json | jq -r '.[].name'")
-    .action(async (options) => {
-      if (options.json) await writeStdout(JSON.stringify(catalogJson(), null, 2) + '\n');
-      else await writeStdout(options.markdown ? catalogMarkdown() : catalogTable());
+    .addOption(flavorOption().conflicts('markdown'))
+    .addOption(
+      new Option(
+        '--flavors',
+        "the function NAME in every framework, what differs from activ's marked",
+      ).conflicts(['markdown', 'flavor']),
+    )
+    .addHelpText(
+      'after',
+      "\nExamples:\n  activ list\n  activ list --json | jq -r '.[].name'\n  activ list --flavor keras\n" +
+        '  activ list gelu --flavors',
+    )
+    .action(async (name, options) => {
+      if (options.flavors) {
+        if (name === undefined)
+          throw new UsageError('--flavors compares one function: activ list NAME --flavors');
+        await writeStdout(
+          options.json ? JSON.stringify(flavorsOfJson(name), null, 2) + '\n' : flavorsOfTable(name),
+        );
+        return;
+      }
+      if (options.flavor !== undefined) {
+        if (name !== undefined) {
+          const one = findInFlavor(name, options.flavor);
+          const json = flavorJson(options.flavor).functions.filter((f) => f.name === one.name);
+          await writeStdout(JSON.stringify(json, null, 2) + '\n');
+          return;
+        }
+        await writeStdout(
+          options.json
+            ? JSON.stringify(flavorJson(options.flavor), null, 2) + '\n'
+            : flavorTable(options.flavor),
+        );
+        return;
+      }
+      const chosen = name === undefined ? catalog : [getActivation(name)];
+      if (options.json) await writeStdout(JSON.stringify(catalogJson(chosen), null, 2) + '\n');
+      else await writeStdout(options.markdown ? catalogMarkdown(chosen) : catalogTable(chosen));
     });
 }

@@ -3,6 +3,7 @@ import { resolveParams } from '../activations/params.js';
 import { resolveFunction } from '../functions.js';
 import { gridRequest, withGridOptions } from '../arguments/grid-options.js';
 import { addParamFlags, paramsOf } from '../arguments/param-flags.js';
+import { flavorOption } from '../arguments/flavor-option.js';
 import { tabulateInSlices } from '../evaluation.js';
 import { DEFAULT_SAMPLES, gridSpec } from '../grid-spec.js';
 import { checkOutputPath, openOutputStream, type OutputStream } from '../output-file.js';
@@ -17,7 +18,8 @@ export function tableCommand() {
   )
     .option('--derivative', "add a dy column with f'(x)")
     .addOption(new Option('--format <format>', 'the format').choices(TABLE_FORMATS).default('csv' as const))
-    .option('-o, --output <file>', 'write to a file instead of standard output');
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addOption(flavorOption());
   addParamFlags(command);
   command.addHelpText(
     'after',
@@ -29,7 +31,7 @@ Examples:
   activ table gelu --range -5..5 --derivative --format json -o gelu.json`,
   );
   return command.action(async (name, options) => {
-    const activation = resolveFunction(name);
+    const activation = resolveFunction(name, { flavor: options.flavor });
     const params = resolveParams(activation, paramsOf(activation, command));
     const { from, to, samples } = gridSpec(activation, gridRequest(options));
     const derivative = options.derivative === true;
