@@ -126,8 +126,12 @@ export interface Activation {
   /** True for the softmax family: values depend on the whole input vector. */
   readonly overVector: boolean;
   readonly derivativeConvention: string | undefined;
-  kinks(p: ParamValues): readonly number[];
-  jumps(p: ParamValues): readonly number[];
+  /**
+   * Where f' jumps (kinks) and where f jumps. `within` is the x range being sampled: an
+   * expression's are found inside it rather than listed; the catalog's entries ignore it.
+   */
+  kinks(p: ParamValues, within?: readonly [number, number]): readonly number[];
+  jumps(p: ParamValues, within?: readonly [number, number]): readonly number[];
   check(p: ParamValues): string | undefined;
   /**
    * Where f (or f') turns other than at kinks and jumps (see PointwiseDefinition); undefined over
@@ -233,8 +237,8 @@ export function withPreset(activation: Activation, preset: PresetAlias): Activat
     presets: [],
     description: `${activation.name} with ${described} (${preset.source})`,
     params: activation.params.filter((p) => !(p.name in fixed)),
-    kinks: (p) => activation.kinks(full(p)),
-    jumps: (p) => activation.jumps(full(p)),
+    kinks: (p, within) => activation.kinks(full(p), within),
+    jumps: (p, within) => activation.jumps(full(p), within),
     check: (p) => activation.check(full(p)),
     turningPoints: (p, quantity) => activation.turningPoints(full(p), quantity),
     evaluate: (x, p, out) => activation.evaluate(x, full(p), out),

@@ -1,6 +1,7 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import type { Command } from 'commander';
 import { EnvironmentError, InterruptedError, InvalidValueError, UsageError } from '../errors.js';
+import { MissingParameterError } from '../expression/errors.js';
 import { oneLine } from './one-line.js';
 
 /**
@@ -53,6 +54,9 @@ function describe(error: unknown): { exitCode: number; message: string } {
       return { exitCode: 0, message: '' };
     }
     return { exitCode: 2, message: commanderMessage(error) };
+  }
+  if (error instanceof MissingParameterError) {
+    return { exitCode: 2, message: `${flagFor(error.parameter)} is needed: ${error.message}` };
   }
   if (error instanceof InvalidValueError) {
     const owner = error.owner === undefined ? '' : ` for ${error.owner}`;
