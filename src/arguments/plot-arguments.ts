@@ -244,8 +244,8 @@ export function plotArguments(
   const labels = options.label;
   if (labels.length > names.length)
     throw new UsageError(
-      `${labels.length} --label for ${names.length} function${names.length === 1 ? '' : 's'}: ` +
-        'give one label per function, in order',
+      `${labels.length} labels for ${names.length} function${names.length === 1 ? '' : 's'}: ` +
+        'give one --label per function, in order',
     );
   const functions = names.map((name, i) => ({
     name,

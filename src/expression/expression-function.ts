@@ -34,22 +34,23 @@ class Recent<V> {
 }
 
 /**
- * A plain name (elu, binary-stepp) is never read as an expression, so a misspelt name gets the
- * catalog's suggestions; x alone, or x among the words of a dashed name (x-1), is one.
+ * Whether a reference tries to be an expression: it uses x as a name (or as 2x, which gets told
+ * how to write it), or calls something. Any other text that is no catalog name (elux,
+ * binary-stepp, 2*3) is reported as an unknown name, with the catalog's nearest names, as always.
  */
-function isPlainName(reference: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(reference) && !reference.split('-').includes('x');
+function triesExpression(reference: string): boolean {
+  return /(?:^|[^\w$.])[\d.]*x(?![\w$])/.test(reference) || reference.includes('(');
 }
 
 const resolved = new Recent<Activation>(64);
 
 /**
- * The expression `reference` as an Activation, or undefined when it is a plain name (the caller
- * reports an unknown name). A reference that is neither an expression in x nor a name is a
- * UsageError; a mistake in an expression an ExpressionError that points at it.
+ * The expression `reference` as an Activation, or undefined when it does not try to be one (the
+ * caller reports an unknown name). A mistake in an expression is an ExpressionError that points
+ * at it; an expression that does not use x is a UsageError.
  */
 export function expressionFunction(reference: string): Activation | undefined {
-  if (isPlainName(reference)) return undefined;
+  if (!triesExpression(reference)) return undefined;
   return resolved.get(reference, () => {
     const parsed = parseExpression(reference);
     if (!parsed.usesX)

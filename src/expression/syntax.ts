@@ -63,8 +63,11 @@ function jsep(): Jsep {
 
 /** Longer than any formula a person types; past it, a file of them is more likely a mistake. */
 export const MAX_EXPRESSION_LENGTH = 4000;
-/** Nesting deeper than this is not a formula either, and every pass over the tree recurses. */
-export const MAX_DEPTH = 200;
+/**
+ * Operations inside one another (a sum of 1000 terms is 1000 deep): more is not a formula either,
+ * and every pass over the tree recurses, so this keeps far inside Node's stack.
+ */
+export const MAX_DEPTH = 1000;
 
 /** jsep's complaint in activ's words. */
 function reword(description: string): string {
@@ -134,7 +137,7 @@ export function parseExpression(text: string): Parsed {
   try {
     root = jsep()(text);
   } catch (error) {
-    if (error instanceof RangeError) throw new ExpressionError('nested too deeply', 1, text);
+    if (error instanceof RangeError) throw new ExpressionError('parentheses nested too deeply', 1, text);
     const { index, description } = error as JsepError;
     if (typeof index !== 'number' || typeof description !== 'string') throw error;
     throw new ExpressionError(reword(description), index + 1, text);
@@ -163,7 +166,8 @@ class Converter {
   }
 
   private node(node: JsepNode, depth: number): Tree {
-    if (depth > MAX_DEPTH) this.fail(`nested more than ${MAX_DEPTH} deep`, this.cursor.next(''));
+    if (depth > MAX_DEPTH)
+      this.fail(`more than ${MAX_DEPTH} operations inside one another`, this.cursor.next(''));
     const deeper = depth + 1;
     switch (node.type) {
       case 'Literal':
