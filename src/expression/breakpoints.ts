@@ -19,6 +19,8 @@ import { read } from './tape.js';
 const SCAN_POINTS = 4097;
 /** More kinks and jumps than any figure can show; floor(1e6*x) over a wide range has millions. */
 export const MAX_BREAKPOINTS = 100_000;
+/** Crossings times steps of the tape: about a second of bisection at most. */
+const MAX_BISECTION_WORK = 5_000_000;
 
 export interface Breakpoints {
   readonly kinks: readonly number[];
@@ -170,14 +172,24 @@ export function findBreakpoints(tape: ExpressionTape, from: number, to: number, 
   const found = brackets.filter((b) => !b.slope);
   brackets.length = 0;
   for (const b of found) brackets.push(b);
-  for (const turn of turns) {
+  // h at every turn, in one run of the tape.
+  const at = Float64Array.from(turns, (t) => (Math.abs(t.atLo) <= Math.abs(t.atHi) ? t.lo : t.hi));
+  const hAtTurn = new Float64Array(turns.length);
+  tape.run(at, (start, n) => {
+    for (let i = 0; i < n; i++) hAtTurn[start + i] = hAt(switches[turns[start + i]!.switchIndex]!, i);
+  });
+  turns.forEach((turn, k) => {
     const { x0, h0, x1, h1 } = turn.outer!;
-    const s = switches[turn.switchIndex]!;
-    const at = Math.abs(turn.atLo) <= Math.abs(turn.atHi) ? turn.lo : turn.hi;
-    const h = hAtPoint(tape, s, at);
-    if (at > x0) crossings(turn.switchIndex, x0, h0, at, h);
-    if (at < x1) crossings(turn.switchIndex, at, h, x1, h1);
-  }
+    if (at[k]! > x0) crossings(turn.switchIndex, x0, h0, at[k]!, hAtTurn[k]!);
+    if (at[k]! < x1) crossings(turn.switchIndex, at[k]!, hAtTurn[k]!, x1, h1);
+  });
+  // Each round runs the whole tape over every bracket: a long expression with very many
+  // crossings would take minutes, and nobody could stop it.
+  if (brackets.length * tape.steps.length > MAX_BISECTION_WORK)
+    throw new UsageError(
+      `${what} has too many kinks and jumps between ${from} and ${to} (${brackets.length.toLocaleString('en-US')}) ` +
+        'for an expression this long; plot a narrower range',
+    );
   bisect(tape, brackets);
 
   const kinks = new Set<number>();
@@ -190,15 +202,6 @@ export function findBreakpoints(tape: ExpressionTape, from: number, to: number, 
   }
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
   return { kinks: sorted(kinks), jumps: sorted(jumps) };
-}
-
-/** h of switch s at one point. */
-function hAtPoint(tape: ExpressionTape, s: Switch, x: number): number {
-  let h = NaN;
-  tape.run(Float64Array.of(x), () => {
-    h = hAt(s, 0);
-  });
-  return h;
 }
 
 /**

@@ -315,8 +315,13 @@ class Compiler {
 
   /** min or max of two or more operands, with the left-hand slope at a tie. */
   private extremum(name: 'min' | 'max', args: readonly Dual[]): Dual {
-    for (let i = 0; i < args.length; i++)
-      for (let j = i + 1; j < args.length; j++) this.addSwitch('kink', args[i]!, args[j]!);
+    // As a chain of pairs, max(a, b, c) = max(max(a, b), c): the same value and the same left-hand
+    // slope at any tie, and one switch per operand rather than one per pair of them.
+    return args.slice(1).reduce((left, right) => this.pair(name, [left, right]), args[0]!);
+  }
+
+  private pair(name: 'min' | 'max', args: readonly [Dual, Dual]): Dual {
+    this.addSwitch('kink', args[0], args[1]);
     const values = args.map((a) => a.v);
     const pick = name === 'max' ? Math.max : Math.min;
     const v = values.every(isConstant)
