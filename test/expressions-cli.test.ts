@@ -143,6 +143,20 @@ describe('activ plot with expressions', () => {
     expect(legend([long, 'relu', '--label', 'mine', '--label', 'ReLU'])).toEqual(['━━ mine', '━━ ReLU']);
   });
 
+  it("draws f' alone with --derivative-only, and takes expressions after --", () => {
+    const run = activ(['plot', '--b', '2', '--derivative-only', '--format', 'term', '--', '(-x*b)', 'relu'], {
+      env: { COLUMNS: '60' },
+    });
+    expect(run.stderr).toBe('');
+    const legend = run.stdout
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .slice(-2)
+      .map((l) => l.trim());
+    expect(legend).toEqual(["━━ (-x*b)'", "━━ relu'"]);
+  });
+
   it('shares a parameter flag with the catalog where the names agree', () => {
     const run = activ(['plot', 'x*sigmoid(beta*x)', 'silu', '--beta', '2', '--format', 'term'], {
       env: { COLUMNS: '60' },

@@ -50,10 +50,9 @@ function namesIn(word: string): string[] {
   return names;
 }
 
-/** The words that may be expressions: before a bare `--` (after it come eval's numbers). */
+/** The words that may be expressions (after a bare `--` too: plot's names may come there). */
 export function expressionCandidates(words: readonly string[]): string[] {
-  const end = words.indexOf('--');
-  return (end < 0 ? words : words.slice(0, end)).filter(mayBeExpression);
+  return words.filter(mayBeExpression);
 }
 
 const catalogParams = new Set(
