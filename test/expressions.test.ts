@@ -14,6 +14,7 @@
  * subnormal step more per rounding of the formula (two).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../src/activations/params.js';
 import { getActivation } from '../src/activations/registry.js';
@@ -350,6 +351,16 @@ describe('dense figures', () => {
     for (let start = 0; start < x.length; start += 777)
       f.evaluate(x.subarray(start, start + 777), {}, sliced.subarray(start, start + 777));
     expect(sliced).toEqual(whole);
+  });
+});
+
+describe('the parser', () => {
+  it("reads ^ as the power, and leaves jsep's own ^ as it was for anyone else in the program", () => {
+    expect(evaluate('2^3^2 + 0*x', [0])).toEqual(Float64Array.of(512));
+    expect(evaluate('-x^2', [3])).toEqual(Float64Array.of(-9));
+    const jsep = createRequire(import.meta.url)('jsep') as (text: string) => { operator?: string };
+    // JavaScript's ^ binds looser than <: 1 ^ (2 < 3).
+    expect(jsep('1 ^ 2 < 3').operator).toBe('^');
   });
 });
 

@@ -42,6 +42,9 @@ interface JsepNode {
 interface Jsep {
   (text: string): JsepNode;
   addBinaryOp(operator: string, precedence: number, rightAssociative?: boolean): unknown;
+  removeBinaryOp(operator: string): unknown;
+  readonly binary_ops: Readonly<Record<string, number>>;
+  readonly right_associative: ReadonlySet<string>;
 }
 
 /** A jsep parse failure: `index` counts from 0, `description` is the bare complaint. */
@@ -52,13 +55,24 @@ interface JsepError {
 
 let loaded: Jsep | undefined;
 
-function jsep(): Jsep {
-  if (loaded) return loaded;
-  const parser = createRequire(import.meta.url)('jsep') as Jsep;
-  // JavaScript's ^ is exclusive or, at a precedence below comparisons; here it is the power, at
-  // the precedence of ** and like it right-associative: 2^3^2 = 2^9.
+/**
+ * jsep's parse, with ^ as the power. JavaScript's ^ is exclusive or, at a precedence below
+ * comparisons; here it is the power, at the precedence of ** and like it right-associative
+ * (2^3^2 = 2^9). jsep's operators are one table for the whole process, so the change is made for
+ * this parse only and undone after it: another user of jsep in the same program keeps its ^.
+ */
+function jsepParse(text: string): JsepNode {
+  const parser = (loaded ??= createRequire(import.meta.url)('jsep') as Jsep);
+  const had = Object.hasOwn(parser.binary_ops, '^')
+    ? { precedence: parser.binary_ops['^']!, right: parser.right_associative.has('^') }
+    : undefined;
   parser.addBinaryOp('^', 11, true);
-  return (loaded = parser);
+  try {
+    return parser(text);
+  } finally {
+    if (had) parser.addBinaryOp('^', had.precedence, had.right);
+    else parser.removeBinaryOp('^');
+  }
 }
 
 /** Longer than any formula a person types; past it, a file of them is more likely a mistake. */
@@ -135,7 +149,7 @@ export function parseExpression(text: string): Parsed {
     );
   let root: JsepNode;
   try {
-    root = jsep()(text);
+    root = jsepParse(text);
   } catch (error) {
     if (error instanceof RangeError) throw new ExpressionError('parentheses nested too deeply', 1, text);
     const { index, description } = error as JsepError;
