@@ -188,6 +188,12 @@ describe('activ plot with expressions', () => {
       ['x*width'],
       /--width is already an option of activ; name the parameter otherwise/,
     ],
+    ["a parameter named like the program's --debug", ['x*debug'], /--debug is already an option of activ/],
+    [
+      'a parameter whose flag would read as a negation',
+      ['x*no_b'],
+      /--no-b would read as turning an option off/,
+    ],
     ['a parameter value that is no number', ['x*b', '--b', 'big'], /--b expects a number, got 'big'/],
     ['more labels than functions', ['relu', '--label', 'a', '--label', 'b'], /2 labels for 1 function/],
     ['an expression that starts with a minus sign', ['-x^2'], /write it in parentheses, '\(-x\^2\)'/],

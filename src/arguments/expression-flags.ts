@@ -55,6 +55,9 @@ export function expressionCandidates(words: readonly string[]): string[] {
   return words.filter(mayBeExpression);
 }
 
+/** activ's options on every command: commander's own and the program's --debug. */
+const ALWAYS_TAKEN = new Set(['--help', '--version', '--debug']);
+
 const catalogParams = new Set(
   catalog.flatMap((a) => a.params.flatMap((p) => [p.name, ...(p.aliases ?? [])])),
 );
@@ -74,8 +77,11 @@ export function addExpressionParamFlags(command: unknown, words: readonly string
   for (const name of new Set(candidates.flatMap(namesIn))) {
     if (!/^[a-z][a-z0-9_]*$/.test(name) || catalogParams.has(name)) continue;
     const long = flagFor(name);
+    const taken =
+      ALWAYS_TAKEN.has(long) ||
+      [untyped, untyped.parent].some((c) => c?.options.some((o) => o.long === long));
     // Commander reads --no-name as turning an option off, never as taking a value.
-    if (untyped.options.some((o) => o.long === long) || name.startsWith('no_')) {
+    if (taken || name.startsWith('no_')) {
       record.shadowed.add(name);
       continue;
     }
