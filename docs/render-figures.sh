@@ -20,6 +20,12 @@ $activ plot mish silu gelu --range -5..3 --grid --legend upper-left --dpi 50 -o 
 $activ plot hard_sigmoid --flavor torch,tf-keras --range -4..4 --grid -o $out/hard-sigmoid-flavors.png
 $activ plot gelu --derivative-only --approximate none,tanh --range -4..4 --color k,tab:red --line-width 1 -o $out/gelu-derivatives.pdf
 
+# Expressions in x.
+$activ plot 'x*sigmoid(1.702*x)' gelu --range -4..4 --derivative -o $out/expression-quick-gelu.png
+$activ plot 'x*sigmoid(b*x)' --b 0.5,1,1.702,4 --range -4..4 --title -o $out/expression-family.png
+$activ plot 'x < -3 ? 0.05*x : x > 3 ? x : x*(x + 3)/6' --range -5..5 --derivative --samples 50 \
+  --label 'leaky hard-swish' -o $out/expression-piecewise.png
+
 # The whole catalog as a contact sheet.
 rm -rf /tmp/activ-gallery && $activ gallery -o /tmp/activ-gallery && cp /tmp/activ-gallery/index.png $out/catalog.png
 

@@ -1,5 +1,6 @@
 import type { Activation } from './activations/activation.js';
-import { getActivation } from './activations/registry.js';
+import { findActivation, getActivation } from './activations/registry.js';
+import { expressionFunction } from './expression/expression-function.js';
 import { resolveFlavored } from './flavors/registry.js';
 
 /** How to read a function reference: `flavor` is a framework whose definitions to use (src/flavors). */
@@ -9,19 +10,34 @@ export interface ResolveOptions {
 
 /**
  * The function a user names, wherever a function is accepted (plot, eval, table, batch, the
- * library): a catalog name or alias, resolved by the registry, or a framework's function
- * (`leaky_relu@keras`, or a name with `flavor`). This is the one place that decides what a
- * function argument means, so new kinds of function reference extend it alone.
+ * library). This is the one place that decides what a function argument means:
+ * - `name@flavor`, or a name with `flavor`, is that framework's function (flavors/);
+ * - a catalog name or alias is that function;
+ * - otherwise, text that parses as an expression in x is that expression (expression/), its
+ *   parser loaded only now, so catalog functions never pay for it; `flavor` does not change an
+ *   expression (the catalog functions inside it are the catalog's);
+ * - otherwise it is an unknown name, reported with the catalog's nearest names.
  */
 export function resolveFunction(reference: string, options: ResolveOptions = {}): Activation {
-  return resolveFlavored(reference, options.flavor) ?? getActivation(reference);
+  if (options.flavor !== undefined && !reference.includes('@')) {
+    const expression = findActivation(reference) === undefined ? expressionFunction(reference) : undefined;
+    if (expression) return expression;
+  }
+  return (
+    resolveFlavored(reference, options.flavor) ??
+    findActivation(reference) ??
+    expressionFunction(reference) ??
+    getActivation(reference)
+  );
 }
 
-/** Whether `word` names a function, flavored ones (`relu@jax`) included. */
+/**
+ * Whether `word` names a function: a catalog name or alias, or a flavored one (`relu@jax`).
+ * Expressions are not names: `--title x` is a title.
+ */
 export function isFunctionReference(word: string): boolean {
   try {
-    resolveFunction(word);
-    return true;
+    return (resolveFlavored(word) ?? findActivation(word)) !== undefined;
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@
  *
  *     import { evaluate, derivative, catalog, plot } from 'activ';
  *     evaluate('gelu', [-1, 0, 1]);                    // Float64Array
+ *     evaluate('x*sigmoid(1.702*x)', [-1, 0, 1]);      // an expression in x
  *     derivative('softplus', [20], { beta: 2 });
  *     const png = await plot({ functions: [{ name: 'elu', params: { alpha: 1 } }], from: -20, to: 20 });
  *
@@ -23,6 +24,7 @@ export { catalog } from './activations/catalog.js';
 export { findParam, resolveParams } from './activations/params.js';
 export { findActivation, getActivation, normaliseName, suggestNames } from './activations/registry.js';
 export { EnvironmentError, InvalidValueError, UsageError } from './errors.js';
+export { ExpressionError, MissingParameterError } from './expression/errors.js';
 export { resolveFunction, type ResolveOptions } from './functions.js';
 export { FLAVOR_NAMES, type FlavorName, type FlavoredActivation } from './flavors/flavor.js';
 export { flavorFunctions, flavors } from './flavors/registry.js';

@@ -49,8 +49,15 @@ type ParamRequest = Readonly<Record<string, ParamValue | readonly ParamValue[]>>
 
 /** What a caller may leave out; `plotSpec` fills in the defaults and checks the rest. */
 export interface PlotRequest {
-  /** Functions to overlay; a parameter given as a list draws one curve per value (a family). */
-  readonly functions: readonly { readonly name: string; readonly params?: ParamRequest }[];
+  /**
+   * Functions to overlay, by name or as expressions in x; a parameter given as a list draws one
+   * curve per value (a family). `label` names the function in the legend instead of its name.
+   */
+  readonly functions: readonly {
+    readonly name: string;
+    readonly params?: ParamRequest;
+    readonly label?: string;
+  }[];
   readonly from?: number;
   readonly to?: number;
   readonly samples?: number;
@@ -126,6 +133,7 @@ function familyLabel(
   params: ParamValues,
   varied: readonly string[],
   prime: string,
+  name = activation.name,
 ): string {
   const listed = activation.params.filter(
     (p) => varied.includes(p.name) || varied.some((v) => p.aliases?.includes(v)),
@@ -133,7 +141,7 @@ function familyLabel(
   const suffix =
     listed.length === 0 ? '' : ` (${listed.map((p) => `${p.symbol}=${shown(params[p.name])}`).join(', ')})`;
   const flavor = activation.flavor === undefined ? '' : ` (${activation.flavor})`;
-  return `${activation.name}${prime}${flavor}${suffix}`;
+  return `${name}${prime}${flavor}${suffix}`;
 }
 
 /** "ELU (α = 1)", "ELU (α = 0.5, 1, 2)" or "ReLU, GELU, SiLU": the functions with their parameters. */
@@ -181,7 +189,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
           activation,
           params,
           quantity: 'value',
-          label: familyLabel(activation, params, varied, ''),
+          label: familyLabel(activation, params, varied, '', f.label),
           color,
           dashed: false,
         });
@@ -192,7 +200,7 @@ export function plotSpec(request: PlotRequest): PlotSpec {
           activation,
           params,
           quantity: 'derivative',
-          label: familyLabel(activation, params, varied, "'"),
+          label: familyLabel(activation, params, varied, "'", f.label),
           color,
           dashed,
         });

@@ -80,8 +80,8 @@ export function breakpointsOf(
 ): number[] {
   // Softmax and friends are taken over the even grid the user asked for, as the article does.
   if (activation.overVector) return [];
-  const kinks = activation.kinks(params);
-  const jumps = activation.jumps(params);
+  const kinks = activation.kinks(params, [from, to]);
+  const jumps = activation.jumps(params, [from, to]);
   const steps = quantity === 'value' ? jumps : [...jumps, ...kinks];
   const corners = quantity === 'value' ? kinks : [];
   const points = [...corners, ...steps.flatMap((j) => [nextDown(j), j, nextUp(j)])];

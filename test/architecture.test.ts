@@ -51,6 +51,8 @@ describe('layers point down', () => {
     activations: (t) => ['activations', 'math', ...pure].includes(layer(t)),
     // Each framework's view of the registry: above it, below everything that draws or parses.
     flavors: (t) => ['flavors', 'activations', 'math', ...pure].includes(layer(t)),
+    // Expressions build on the registry and the math, and know nothing of figures or flags.
+    expression: (t) => ['expression', 'activations', 'math', ...pure].includes(layer(t)),
     look: (t) => ['look', ...pure].includes(layer(t)),
     figure: (t) => !['cli', 'arguments', 'batch', 'gallery', 'output-file'].includes(layer(t)),
     'plot-spec': (t) => !['figure', 'cli', 'arguments', 'batch'].includes(layer(t)),
@@ -111,6 +113,9 @@ describe("the library's errors name no flags", () => {
     ['a choice not offered', () => evaluate('gelu', [1], { approximate: 'erf' })],
     ['too few samples', () => tabulate('elu', { from: -1, to: 1, samples: 1 })],
     ['a range the wrong way round', () => tabulate('elu', { from: 1, to: -1, samples: 5 })],
+    ["an expression's parameter not given", () => evaluate('x*sigmoid(b*x)', [1])],
+    ["an expression's parameter it does not use", () => evaluate('x*sigmoid(b*x)', [1], { b: 1, c: 2 })],
+    ['a syntax error in an expression', () => evaluate('x*(', [1])],
   ];
   const requests: [string, PlotRequest][] = [
     ['a dpi too high', { functions: [{ name: 'elu' }], dpi: 5000 }],

@@ -162,6 +162,15 @@ describe('activ plot options, each checked by the figure it draws', () => {
     expect(yAt(figure.series[1]!, -1)).toBeCloseTo(0.3, 15);
   });
 
+  option(['--label'], "the legend's name for each function in turn, an expression as typed otherwise", () => {
+    const figure = figureOf(['x*sigmoid(1.702*x)', 'gelu', '--label', 'quick GELU', '--derivative']);
+    expect(figure.series.map((s) => s.label)).toEqual(['quick GELU', "quick GELU'", 'gelu', "gelu'"]);
+    expect(figureOf(['x*sigmoid(1.702*x)', 'gelu']).series.map((s) => s.label)).toEqual([
+      'x*sigmoid(1.702*x)',
+      'gelu',
+    ]);
+  });
+
   it('every option the plot command declares is tested here (parameter flags are tested below)', () => {
     const declared = plotCommandLine()
       .options.filter((o) => !o.hidden && !/<value>$/.test(o.flags))

@@ -128,8 +128,12 @@ export interface Activation {
   readonly derivativeConvention: string | undefined;
   /** The framework whose definition this is (src/flavors), for labels; absent for the catalog's own. */
   readonly flavor?: string;
-  kinks(p: ParamValues): readonly number[];
-  jumps(p: ParamValues): readonly number[];
+  /**
+   * Where f' jumps (kinks) and where f jumps. `within` is the x range being sampled: an
+   * expression's are found inside it rather than listed; the catalog's entries ignore it.
+   */
+  kinks(p: ParamValues, within?: readonly [number, number]): readonly number[];
+  jumps(p: ParamValues, within?: readonly [number, number]): readonly number[];
   check(p: ParamValues): string | undefined;
   /**
    * Where f (or f') turns other than at kinks and jumps (see PointwiseDefinition); undefined over
@@ -235,8 +239,8 @@ export function withPreset(activation: Activation, preset: PresetAlias): Activat
     presets: [],
     description: `${activation.name} with ${described} (${preset.source})`,
     params: activation.params.filter((p) => !(p.name in fixed)),
-    kinks: (p) => activation.kinks(full(p)),
-    jumps: (p) => activation.jumps(full(p)),
+    kinks: (p, within) => activation.kinks(full(p), within),
+    jumps: (p, within) => activation.jumps(full(p), within),
     check: (p) => activation.check(full(p)),
     turningPoints: (p, quantity) => activation.turningPoints(full(p), quantity),
     evaluate: (x, p, out) => activation.evaluate(x, full(p), out),

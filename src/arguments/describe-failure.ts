@@ -23,6 +23,12 @@ function commanderMessage(error: CommanderError): string {
   // An argParser's InvalidArgumentError: its own sentence already names the flag and the text.
   const parsed = /^option '[^']*' argument '.*' is invalid\. (.*)$/.exec(text);
   if (parsed) return parsed[1]!;
+  // An expression that starts with a minus sign reads as an option: say how to write it.
+  const unknown = /^unknown option '-(.*)'$/.exec(text.split(' (')[0]!);
+  if (unknown && /[()*/^+<>?]|(?<![\w-])x(?!\w)/.test(unknown[1]!)) {
+    const hint = `write it in parentheses, '(-${unknown[1]})'`;
+    return `${text}; an expression that starts with '-' reads as an option: ${hint}`;
+  }
   // "option '--range <from..to>' cannot be used with option '--from <x>'"
   if (error.code === 'commander.conflictingOption')
     return text.replace(/option '(--?[\w-]+)(?: [<[][^']*)?'/g, '$1');

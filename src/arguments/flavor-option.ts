@@ -1,3 +1,5 @@
+import { findActivation } from '../activations/registry.js';
+import { triesExpression } from '../expression/expression-function.js';
 import { Option } from '@commander-js/extra-typings';
 import { UsageError } from '../errors.js';
 import { FLAVOR_NAMES } from '../flavors/flavor.js';
@@ -33,7 +35,10 @@ export function flavoredReferences(
   flavors: readonly string[] | undefined,
 ): string[] {
   if (!flavors || flavors.length === 0) return [...names];
+  // An expression keeps its text: the flavors are the catalog names' (functions.ts).
   return names.flatMap((name) =>
-    name.includes('@') ? [name] : flavors.map((flavor) => `${name}@${flavor}`),
+    name.includes('@') || (findActivation(name) === undefined && triesExpression(name))
+      ? [name]
+      : flavors.map((flavor) => `${name}@${flavor}`),
   );
 }

@@ -3,6 +3,7 @@ import type { Activation, ParamSpec, ParamValue } from '../activations/activatio
 import { catalog } from '../activations/catalog.js';
 import { findParam, noSuchParam } from '../activations/params.js';
 import { allFlavorFunctions } from '../flavors/registry.js';
+import { checkExpressionParams, expressionParamFlags } from './expression-flags.js';
 import { flagFor } from './flag-names.js';
 import { parseList, parseNumber } from './numbers.js';
 
@@ -65,7 +66,8 @@ export function addParamFlags<C>(command: C): C {
 /**
  * The parameters given on the command line, for each function named: numbers for numeric
  * parameters, words for choices. Each flag goes to every function that takes it (so
- * `plot relu silu --beta 2` sets silu's beta); a flag none of them takes is an error. With
+ * `plot relu silu --beta 2` sets silu's beta); a flag none of them takes is an error. An
+ * expression's parameters come in through flags of their own (expression-flags.ts). With
  * `lists`, a comma list gives several values (a family); without, a value is one item.
  */
 export function paramsPerFunction(
@@ -74,7 +76,8 @@ export function paramsPerFunction(
   { lists }: { lists: boolean },
 ): Record<string, ParamValue[]>[] {
   const perFunction: Record<string, ParamValue[]>[] = activations.map(() => ({}));
-  for (const flag of paramFlags()) {
+  checkExpressionParams(activations, command);
+  for (const flag of [...paramFlags(), ...expressionParamFlags(command)]) {
     const raw = command.getOptionValue(flag.option.attributeName());
     if (typeof raw !== 'string') continue;
     const name = flag.option.long ?? flag.paramName;

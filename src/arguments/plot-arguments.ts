@@ -54,7 +54,8 @@ export function plotCommandLine() {
       )
       .argument(
         '<names...>',
-        "activation functions to overlay (see 'activ list'); aliases and any case work",
+        "activation functions to overlay (see 'activ list'); aliases and any case work; or " +
+          "expressions in x, such as 'x*sigmoid(1.702*x)'",
       ),
   )
     .option('--derivative', "add f' to each curve (dashed, in the curve's colour)")
@@ -128,6 +129,13 @@ export function plotCommandLine() {
       'a title above the axes; alone, an automatic one such as "ELU (α = 1)" (a function ' +
         'name after it is a function: use --title=relu for that title)',
     )
+    .option(
+      '--label <text>',
+      "the legend's name for a function, once for each in the order named (default: its name, " +
+        'or the expression as typed)',
+      (text: string, previous: string[]) => [...previous, text],
+      [] as string[],
+    )
     .option('--xlabel <text>', 'label under the x axis')
     .option('--ylabel <text>', 'label beside the y axis')
     // Set by normalisePlotWords for a bare --title followed by a function name.
@@ -144,6 +152,8 @@ Examples:
   activ plot elu --alpha 1 --from -20 --to 20          writes elu.png
   activ plot relu gelu silu --range -4..4              three curves, tab10 colours, a legend
   activ plot elu --alpha 0.5,1,2 --derivative          a family, each with its dashed f'
+  activ plot 'x*sigmoid(1.702*x)' gelu                 an expression in x beside GELU
+  activ plot 'x*sigmoid(b*x)' --b 1,1.702,4            a family over an expression's parameter
   activ plot prelu --alpha 0.05 --range -20..20 -o prelu.pdf --dpi 200
   activ plot tanh --format term                        braille in the terminal
   activ plot hard_sigmoid --flavor torch,tf-keras      one name as two frameworks define it
@@ -225,6 +235,19 @@ function resolveOutput(
   );
 }
 
+/**
+ * A function's name as part of the default file name: a catalog name as it is, an expression with
+ * its operators and spaces as _ (x*sigmoid(1.702*x) → x_sigmoid_1.702_x.png), never a / or a
+ * leading dot or dash.
+ */
+function fileStem(name: string): string {
+  const stem = name
+    .replace(/[^A-Za-z0-9.+-]+/g, '_')
+    .replace(/^[._+-]+|[._+-]+$/g, '')
+    .slice(0, 60);
+  return stem === '' ? 'expression' : stem;
+}
+
 /** The plot request the parsed words describe. */
 export function plotArguments(
   names: readonly string[],
@@ -232,13 +255,26 @@ export function plotArguments(
   { stdoutIsTerminal = false } = {},
 ): PlotArguments {
   const options = command.opts();
-  const references = flavoredReferences(names, options.flavor);
-  const activations = references.map((n) => resolveFunction(n));
+  // Each name with each --flavor; a label goes with every curve its name gives.
+  const expanded = names.flatMap((name, i) =>
+    flavoredReferences([name], options.flavor).map((reference) => ({ reference, from: i })),
+  );
+  const activations = expanded.map(({ reference }) => resolveFunction(reference));
   const given = paramsPerFunction(activations, command, { lists: true });
-  const functions = references.map((name, i) => ({ name, params: given[i]! }));
+  const labels = options.label;
+  if (labels.length > names.length)
+    throw new UsageError(
+      `${labels.length} labels for ${names.length} function${names.length === 1 ? '' : 's'}: ` +
+        'give one --label per function, in order',
+    );
+  const functions = expanded.map(({ reference, from }, i) => ({
+    name: reference,
+    params: given[i]!,
+    ...(labels[from] === undefined ? {} : { label: labels[from] }),
+  }));
   const { format, output } = resolveOutput(
     options,
-    activations.map((a) => (a.flavor ? `${a.name}@${a.flavor}` : a.name)).join('-'),
+    activations.map((a) => (a.flavor ? `${a.name}@${a.flavor}` : fileStem(a.name))).join('-'),
     stdoutIsTerminal,
   );
   const title = options.automaticTitle === true || options.title === true ? true : options.title;

@@ -1,6 +1,7 @@
 import { CommanderError } from '@commander-js/extra-typings';
 import type { Command as UntypedCommand } from 'commander';
 import { describeFailure, throwInsteadOfExiting } from '../arguments/describe-failure.js';
+import { addExpressionParamFlags, expressionCandidates } from '../arguments/expression-flags.js';
 import {
   normalisePlotWords,
   plotArguments,
@@ -27,22 +28,31 @@ export interface Outcome {
 const ASKS_FOR_HELP = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 // One parser for every line: commander restores its state before each parse, so building the
-// command (0.25 ms a line) once is enough.
+// command (0.25 ms a line) once is enough. A line with an expression gets a parser of its own,
+// with flags for that expression's parameters (expression-flags.ts), which no other line shares.
 let commandLine: PlotCommandLine | undefined;
 
-function parser(): PlotCommandLine {
-  if (commandLine) return commandLine;
+function newParser(): PlotCommandLine {
   const command = plotCommandLine();
   throwInsteadOfExiting(command as unknown as UntypedCommand);
   // Help text from a batch line would pour into the middle of the batch's output.
   command.configureOutput({ writeOut: () => {} });
-  return (commandLine = command);
+  return command;
+}
+
+function parser(words: readonly string[]): PlotCommandLine {
+  if (expressionCandidates(words).length > 0) {
+    const command = newParser();
+    addExpressionParamFlags(command, words);
+    return command;
+  }
+  return (commandLine ??= newParser());
 }
 
 /** Render one batch line as `activ plot` would, never throwing: failures become the outcome. */
 export async function renderJob(job: Job): Promise<Outcome> {
   try {
-    const command = parser();
+    const command = parser(job.args);
     command.parse(normalisePlotWords(job.args), { from: 'user' });
     const [names] = command.processedArgs;
     const { request, output, format } = plotArguments(names, command);

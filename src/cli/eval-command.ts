@@ -72,7 +72,10 @@ async function evaluateStream(
 export function evalCommand() {
   const command = new Command('eval')
     .description('evaluate a function (or its derivative) at the numbers given, one result a line')
-    .argument('<name>', "activation function (see 'activ list')")
+    .argument(
+      '<name>',
+      "activation function (see 'activ list'), or an expression in x such as 'x*sigmoid(1.702*x)'",
+    )
     .argument('[values...]', 'numbers to evaluate, after -- (otherwise read one a line from standard input)')
     .option('--derivative', "print f'(x) instead of f(x) (for softmax: the diagonal of the Jacobian)")
     .addOption(flavorOption());
@@ -87,6 +90,7 @@ Examples:
   activ eval elu --alpha 0.5 -- -1 0 1
   seq -5 5 | activ eval gelu --derivative
   activ eval leaky_relu --flavor keras -- -2
+  activ eval 'x*sigmoid(b*x)' --b 1.702 -- -1 0 1
   printf '1000\\n1001\\n1002\\n' | activ eval softmax`,
   );
   return command.action(async (name, values, options) => {

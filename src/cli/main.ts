@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { describeFailure, throwInsteadOfExiting } from '../arguments/describe-failure.js';
+import { addExpressionParamFlags } from '../arguments/expression-flags.js';
 import { normalisePlotWords } from '../arguments/plot-arguments.js';
 import { InterruptedError } from '../errors.js';
 import type { Command as UntypedCommand } from 'commander';
@@ -65,6 +66,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const root = program();
+  // An expression's parameters are flags that the expression itself names (expression-flags.ts).
+  for (const command of root.commands)
+    if (['plot', 'eval', 'table'].includes(command.name())) addExpressionParamFlags(command, argv);
   try {
     const plotAt = argv.indexOf('plot');
     const words =

@@ -14,7 +14,7 @@ export function tableCommand() {
   const command = withGridOptions(
     new Command('table')
       .description("print the sampled grid as CSV, TSV or JSON: x, f(x) and, with --derivative, f'(x)")
-      .argument('<name>', "activation function (see 'activ list')"),
+      .argument('<name>', "activation function (see 'activ list'), or an expression in x"),
   )
     .option('--derivative', "add a dy column with f'(x)")
     .addOption(new Option('--format <format>', 'the format').choices(TABLE_FORMATS).default('csv' as const))
