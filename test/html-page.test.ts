@@ -606,3 +606,20 @@ describe('pages from batch and gallery', () => {
     expect(await command(sheet)).toBe('activ plot elu --range -5..5 --title');
   });
 });
+
+describe('pages of expressions and flavors', () => {
+  it('draws an expression with a parameter family and offers its command line', async () => {
+    const { page, problems } = await pageOf(['x*sigmoid(b*x)', 'gelu', '--b', '1,2']);
+    expect(await command(page)).toBe("activ plot 'x*sigmoid(b*x)' gelu --range -5..5 --b 1,2");
+    expect(
+      await page.getByRole('textbox', { name: 'x*sigmoid(b*x) b (value 2 of 2), exact value' }).inputValue(),
+    ).toBe('2');
+    expect(problems).toEqual([]);
+  });
+
+  it("draws a framework's function under its name@flavor", async () => {
+    const { page, problems } = await pageOf(['leaky_relu@keras', 'leaky_relu@torch']);
+    expect(await command(page)).toBe('activ plot leaky_relu@keras leaky_relu@torch --range -5..5');
+    expect(problems).toEqual([]);
+  });
+});

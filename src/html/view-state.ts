@@ -14,7 +14,7 @@
 import type { Activation, ParamSpec, ParamValue, ParamValues } from '../activations/activation.js';
 import { findParam, resolveParams } from '../activations/params.js';
 import { flagFor as flagName, inCommandLineWords } from '../arguments/flag-names.js';
-import { getActivation } from '../activations/registry.js';
+import { resolveFunction } from '../functions.js';
 import { UsageError } from '../errors.js';
 import { parseColor } from '../look/colors.js';
 import { THEMES } from '../look/themes.js';
@@ -133,7 +133,7 @@ export class FigureState {
   constructor(readonly request: PlotRequest) {
     const initial = plotSpec(request);
     this.functions = request.functions.map(({ name, params = {} }) => {
-      const activation = getActivation(name);
+      const activation = resolveFunction(name);
       const values = new Map<string, ParamValue[]>();
       const given = new Set<string>();
       for (const [key, value] of Object.entries(params)) {

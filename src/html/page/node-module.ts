@@ -1,12 +1,13 @@
 /**
- * `node:module` for the page's bundle. The registry loads fastest-levenshtein through Node's
- * createRequire, so the command line pays for it only when a name is misspelt; a browser has no
- * createRequire, so the bundle maps `node:module` here (scripts/bundle-page.js), and the same
- * registry code gets the same package, bundled.
+ * `node:module` for the page's bundle. The registry loads fastest-levenshtein, and expressions
+ * their parser (jsep), through Node's createRequire, so the command line pays for each only when
+ * it is needed; a browser has no createRequire, so the bundle maps `node:module` here
+ * (scripts/bundle-page.js), and the same code gets the same packages, bundled.
  */
 import * as levenshtein from 'fastest-levenshtein';
+import jsep from 'jsep';
 
-const modules: Record<string, unknown> = { 'fastest-levenshtein': levenshtein };
+const modules: Record<string, unknown> = { 'fastest-levenshtein': levenshtein, jsep };
 
 export function createRequire(_from: string | URL): (name: string) => unknown {
   return (name) => {
