@@ -3,7 +3,9 @@
 // `npm run build` after the bundle): every command's options and examples, as `--help` prints
 // them, so the page cannot drift from the program. package.json's "man" field installs it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { program } from '../dist/bundle/cli.js';
+import { createRequire } from 'node:module';
+
+const { program } = createRequire(import.meta.url)('../dist/bundle/cli.cjs');
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 

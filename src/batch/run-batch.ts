@@ -59,6 +59,19 @@ function localSlot(): Slot {
   };
 }
 
+/**
+ * The worker's module beside this one: worker.cjs in the CLI bundle, with the compile cache
+ * installed first (register-compile-cache.cjs) as bin/activ.js does; worker.js where tsc
+ * compiled the library.
+ */
+const workerModule = (() => {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.cjs'))
+    return { path: fileURLToPath(new URL('./worker.js', import.meta.url)), preload: [] };
+  const cache = fileURLToPath(new URL('./register-compile-cache.cjs', import.meta.url));
+  return { path: fileURLToPath(new URL('./worker.cjs', import.meta.url)), preload: ['--require', cache] };
+})();
+
 /** Why a worker process ended, in words for a line's outcome. */
 function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   if (/heap out of memory|Allocation failed/i.test(stderr)) return 'ran out of memory';
@@ -75,11 +88,11 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
   // Without NODE_EXTRA_CA_CERTS, as bin/activ runs the main process: Node 20 would spend 50-80 ms
   // of each worker's start-up parsing certificates that no worker uses.
   const { NODE_EXTRA_CA_CERTS: _unused, ...env } = process.env;
-  const child: ChildProcess = fork(fileURLToPath(new URL('./worker.js', import.meta.url)), [], {
+  const child: ChildProcess = fork(workerModule.path, [], {
     // stderr is kept, not shown: a worker reports through its outcomes, and what V8 prints when it
     // dies (out of memory: a native stack) is for the reason, not for the user's terminal.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    execArgv: [SMALL_YOUNG_GENERATION],
+    execArgv: [SMALL_YOUNG_GENERATION, ...workerModule.preload],
     env,
   });
   let stderr = '';
