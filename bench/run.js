@@ -19,9 +19,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The installed command, run directly as a user's shell runs it.
 const ACTIV = path.join(ROOT, 'bin', 'activ.js');
-const ACTIV_JS = path.join(ROOT, 'bin', 'activ.js');
 const BARE_STACK = path.join(ROOT, 'bench', 'bare-stack.js');
 const BARE_EVAL = path.join(ROOT, 'bench', 'bare-eval.js');
+const STREAM_EVAL = path.join(ROOT, 'bench', 'stream-eval.js');
+const BARE_TABLE = path.join(ROOT, 'bench', 'bare-table.js');
 const NODE = process.execPath;
 /**
  * The Python to draw Matplotlib's figures with: $ACTIV_BENCH_PYTHON if set, else the first
@@ -58,7 +59,9 @@ const USAGE = `usage: node bench/run.js [options]
   --compare-figures N   how many of the 1000 batch figures gnuplot and Matplotlib draw, each in
                         one process (default 200, --quick 50; 1000 for all of them, which takes
                         Matplotlib about 80 s a run here)
-  --only LIST           sections to run, comma-separated: a,b,c,d (default all)
+  --stream-runs N       runs per contender of the ten-million-line eval (d) and of the
+                        tables (e) (default 3, --quick 1)
+  --only LIST           sections to run, comma-separated: a,b,c,d,e (default all)
   -h, --help            this help
 `;
 
@@ -66,11 +69,12 @@ function parseArgs(argv) {
   const quick = argv.includes('--quick');
   const o = {
     quick,
-    runs: quick ? 5 : 25, // this machine's start-up times are bimodal (~190 or ~290 ms): 15 runs let the median flip
+    runs: quick ? 5 : 25, // start-up times on a small shared machine can be bimodal: 15 runs let the median flip
     batchRuns: quick ? 1 : 3,
     evalRuns: quick ? 3 : 5,
+    streamRuns: quick ? 1 : 3,
     compareFigures: quick ? 50 : 200,
-    only: new Set(['a', 'b', 'c', 'd']),
+    only: new Set(['a', 'b', 'c', 'd', 'e']),
   };
   const count = (flag, value, max) => {
     const n = Number(value);
@@ -97,6 +101,9 @@ function parseArgs(argv) {
       case '--eval-runs':
         o.evalRuns = count(flag, value(), 1000);
         break;
+      case '--stream-runs':
+        o.streamRuns = count(flag, value(), 100);
+        break;
       case '--compare-figures':
         o.compareFigures = count(flag, value(), 1000);
         break;
@@ -105,8 +112,8 @@ function parseArgs(argv) {
           .split(',')
           .map((s) => s.trim().toLowerCase())
           .filter(Boolean);
-        if (list.length === 0 || list.some((s) => !'abcd'.includes(s) || s.length !== 1))
-          usage(`--only takes sections among a,b,c,d`);
+        if (list.length === 0 || list.some((s) => !'abcde'.includes(s) || s.length !== 1))
+          usage(`--only takes sections among a,b,c,d,e`);
         o.only = new Set(list);
         break;
       }
@@ -425,41 +432,28 @@ const ENV_WITHOUT_CA_CERTS = (() => {
 })();
 
 async function sectionA(opts, tools, dir) {
-  const contenders = [
-    { key: 'bare', cmd: NODE, args: [BARE_STACK, 'bare.png'], cwd: dir, file: 'bare.png', pin: true },
-    {
-      key: 'activ',
-      cmd: ACTIV,
-      args: [...ELU_ARGS, '-o', 'activ.png'],
-      cwd: dir,
-      file: 'activ.png',
-      pin: true,
-    },
-  ];
-  // With NODE_EXTRA_CA_CERTS set, every Node process pays for it at start-up and bin/activ does
-  // not: the bare stack and bin/activ.js are also run without it, so that the ratio against the
-  // stack compares like with like.
-  if (CA_CERTS !== undefined) {
-    contenders.push(
-      {
-        key: 'bare-clean',
-        cmd: NODE,
-        args: [BARE_STACK, 'bare-clean.png'],
-        cwd: dir,
-        file: 'bare-clean.png',
-        env: ENV_WITHOUT_CA_CERTS,
-        pin: true,
-      },
-      {
-        key: 'activ-js',
-        cmd: NODE,
-        args: [ACTIV_JS, ...ELU_ARGS, '-o', 'activ-js.png'],
-        cwd: dir,
-        file: 'activ-js.png',
-        pin: true,
-      },
-    );
-  }
+  // Every contender runs in the same environment: with NODE_EXTRA_CA_CERTS set, Node pays for
+  // it at start-up in all of them alike.
+  const bare = (format) => ({
+    key: `bare-${format}`,
+    cmd: NODE,
+    args: [BARE_STACK, `bare.${format}`],
+    cwd: dir,
+    file: `bare.${format}`,
+    pin: true,
+  });
+  const activ = (format) => ({
+    key: `activ-${format}`,
+    cmd: ACTIV,
+    args: [...ELU_ARGS, '-o', `activ.${format}`],
+    cwd: dir,
+    file: `activ.${format}`,
+    pin: true,
+  });
+  const contenders = ['png', 'svg', 'pdf'].flatMap((f) => [bare(f), activ(f)]);
+  // What the README tells users to do where the variable is set: run activ without it.
+  if (CA_CERTS !== undefined)
+    contenders.push({ ...activ('png'), key: 'activ-clean', env: ENV_WITHOUT_CA_CERTS });
   if (tools.gnuplot)
     contenders.push({
       key: 'gnuplot',
@@ -480,89 +474,89 @@ async function sectionA(opts, tools, dir) {
     });
   const res = await interleave('a. cold single figure', contenders, opts.runs);
   const med = (k) => median(res.get(k)?.times ?? []);
-  const bare = med('bare');
-  const activ = med('activ');
-  // The floor activ is held to: the bare stack run as activ runs, without the variable.
-  const floorKey = CA_CERTS !== undefined ? 'bare-clean' : 'bare';
-  const floor = med(floorKey);
-  const floorName = CA_CERTS !== undefined ? 'bare stack without the variable' : 'bare stack';
 
-  print(`### a. Cold single figure: ELU, 1000 points over -20..20, 640x480 PNG`);
+  print(`### a. Cold single figure: ELU, 1000 points over -20..20, 640x480 PNG, SVG and PDF`);
   print();
   print(
-    `${opts.runs} runs of each, interleaved round-robin after one warm-up round; each run a fresh process.`,
+    `${opts.runs} runs of each, interleaved round-robin after one warm-up round (which also fills activ's ` +
+      `compile cache, as a user's first run does); each run a fresh process.` +
+      (CA_CERTS === undefined
+        ? ''
+        : ` NODE_EXTRA_CA_CERTS is set (${CA_CERTS}): every contender pays for it at start-up alike.`),
   );
-  if (CA_CERTS !== undefined) {
-    print(
-      `NODE_EXTRA_CA_CERTS is set here (${CA_CERTS}). Node 20 then parses its whole CA store at every start-up; ` +
-        `bin/activ runs activ without the variable (activ opens no network connection), so the bare stack and ` +
-        `\`node bin/activ.js\` are also timed without it, and activ is held to the bare stack run that way.`,
-    );
-  }
   print();
   tableHead();
   const cell = (k, text, ratio = '', target = '', result = '') => {
     const r = res.get(k);
-    if (r?.error) return row(text, 'error', '—', '—', target, `**FAIL** (${r.error.replace(/\|/g, '\\|')})`);
+    if (r?.error) {
+      if (k.startsWith('activ')) failures.push(`a. ${k}: ${r.error}`);
+      return row(text, 'error', '—', '—', target, `**FAIL** (${r.error.replace(/\|/g, '\\|')})`);
+    }
     return row(text, fmtMs(med(k)), fmtSpread(r.times, fmtMs), ratio, target, result);
   };
+  const ok = (k) => !res.get(k)?.error;
+  const ratio = (a, b) => med(a) / med(b);
   cell(
-    'bare',
-    'bare stack: `node bench/bare-stack.js` (Chart.js + node-canvas, no activ)',
-    CA_CERTS !== undefined ? fmtRatio(bare / floor, floorName) : 'baseline',
+    'bare-png',
+    'bare stack, PNG: `node bench/bare-stack.js bare.png` (Chart.js + node-canvas, no activ)',
+    'baseline',
   );
-  if (CA_CERTS !== undefined) cell('bare-clean', 'bare stack, without NODE_EXTRA_CA_CERTS', 'baseline');
-  const activOk = !res.get('activ').error;
-  if (!activOk) failures.push(`a. activ plot: ${res.get('activ').error}`);
   cell(
-    'activ',
-    '`bin/activ plot elu --alpha 1 --from -20 --to 20`',
-    fmtRatio(activ / floor, floorName),
-    `≤ 1.15× ${floorName}`,
-    activOk
-      ? verdict('a. activ ÷ bare stack', activ / floor, '<=', 1.15, `${(activ / floor).toFixed(2)}×`)
+    'activ-png',
+    '`bin/activ.js plot elu --alpha 1 --from -20 --to 20 -o activ.png`',
+    fmtRatio(ratio('activ-png', 'bare-png'), 'bare stack'),
+    '≤ 0.9× bare stack',
+    ok('activ-png')
+      ? verdict(
+          'a. activ PNG ÷ bare stack',
+          ratio('activ-png', 'bare-png'),
+          '<=',
+          0.9,
+          `${ratio('activ-png', 'bare-png').toFixed(2)}×`,
+        )
       : '',
   );
-  if (CA_CERTS !== undefined)
+  for (const [format, limit] of [
+    ['svg', 1.1],
+    ['pdf', 1.25],
+  ]) {
+    const upper = format.toUpperCase();
+    cell(`bare-${format}`, `bare stack, ${upper}`, fmtRatio(ratio(`bare-${format}`, 'bare-png'), 'bare PNG'));
+    const r = ratio(`activ-${format}`, 'activ-png');
     cell(
-      'activ-js',
-      '`node bin/activ.js plot elu ...`, with NODE_EXTRA_CA_CERTS',
-      `${fmtRatio(med('activ-js') / bare, 'bare stack with it')}`,
+      `activ-${format}`,
+      `\`bin/activ.js plot elu ... -o activ.${format}\``,
+      `${fmtRatio(r, 'activ PNG')}; ${fmtRatio(ratio(`activ-${format}`, `bare-${format}`), `bare ${upper}`)}`,
+      `≤ ${limit}× activ PNG`,
+      ok(`activ-${format}`) && ok('activ-png')
+        ? verdict(`a. activ ${upper} ÷ activ PNG`, r, '<=', limit, `${r.toFixed(2)}×`)
+        : '',
     );
-  if (tools.gnuplot) cell('gnuplot', 'gnuplot (pngcairo)', fmtRatio(med('gnuplot') / floor, floorName));
+  }
+  if (tools.gnuplot)
+    cell('gnuplot', 'gnuplot (pngcairo)', fmtRatio(ratio('gnuplot', 'bare-png'), 'bare stack'));
   else row('gnuplot', '—', '—', '—', '', 'skipped: gnuplot is not on PATH');
   if (tools.matplotlib) {
     cell(
       'matplotlib',
-      'Matplotlib (Agg), `/usr/bin/python3 -c ...`',
-      fmtRatio(med('matplotlib') / floor, floorName),
+      `Matplotlib (Agg), \`python3 -c ...\``,
+      fmtRatio(ratio('matplotlib', 'bare-png'), 'bare stack'),
     );
-    const r = activ / med('matplotlib');
-    row(
-      '**activ ÷ Matplotlib**',
-      '',
-      '',
-      fmtRatio(r, 'Matplotlib'),
-      '≤ 0.33× Matplotlib',
-      activOk ? verdict('a. activ ÷ Matplotlib', r, '<=', 0.33, `${r.toFixed(2)}×`) : '',
-    );
+    row('**activ ÷ Matplotlib**', '', '', fmtRatio(ratio('activ-png', 'matplotlib'), 'Matplotlib'), '', '');
     if (CA_CERTS !== undefined) {
-      const rj = med('activ-js') / med('matplotlib');
-      row(
-        'activ ÷ Matplotlib, `node bin/activ.js` with NODE_EXTRA_CA_CERTS',
-        '',
-        '',
-        fmtRatio(rj, 'Matplotlib'),
-        '',
-        '',
+      cell(
+        'activ-clean',
+        '`env -u NODE_EXTRA_CA_CERTS bin/activ.js plot elu ... -o activ.png`',
+        `${fmtRatio(ratio('activ-clean', 'matplotlib'), 'Matplotlib')}; ${fmtRatio(ratio('activ-clean', 'activ-png'), 'activ with the variable')}`,
       );
     }
   } else {
     row('Matplotlib', '—', '—', '—', '≤ 0.33× Matplotlib', `skipped: ${PYTHON} cannot import matplotlib`);
   }
-  const sizes = contenders
-    .filter((c) => !res.get(c.key).error)
-    .map((c) => `${c.key} ${countGoodPngs([path.join(dir, c.file)]) ? '640x480' : 'NOT 640x480'}`);
+  const pngs = contenders.filter((c) => c.file.endsWith('.png') && !res.get(c.key).error);
+  const sizes = pngs.map(
+    (c) => `${c.key} ${countGoodPngs([path.join(dir, c.file)]) ? '640x480' : 'NOT 640x480'}`,
+  );
   print();
   print(`Output PNGs: ${sizes.join(', ')}.`);
   print();
@@ -728,6 +722,45 @@ async function sectionB(opts, tools, dir) {
   if (!activRes.error && tools.gnuplot && !res.get('gnuplot').error)
     print(`activ ÷ gnuplot per figure: ${(activ / perFigure('gnuplot')).toFixed(2)}×.`);
   print();
+
+  // A short batch: worker processes must not cost it more than they give.
+  const short = path.join(dir, 'short.txt');
+  fs.writeFileSync(short, lines.slice(0, 100).join('\n') + '\n');
+  const shortRuns = Math.max(5, opts.batchRuns * 3);
+  const shortRes = await interleave(
+    'b. batch of 100',
+    [
+      { key: 'default', cmd: ACTIV, args: ['batch', short], cwd: dir },
+      { key: 'jobs1', cmd: ACTIV, args: ['batch', '--jobs', '1', short], cwd: dir },
+    ],
+    shortRuns,
+  );
+  print(`A batch of 100 of the same figures, ${shortRuns} runs of each, interleaved:`);
+  print();
+  tableHead();
+  const [def, one] = ['default', 'jobs1'].map((k) => shortRes.get(k));
+  if (def.error || one.error)
+    failedRow('b. batch of 100', '`activ batch`, 100 figures', def.error || one.error);
+  else {
+    const r = median(def.times) / median(one.times);
+    row(
+      '`activ batch --jobs 1`, 100 figures',
+      fmtMs(median(one.times)),
+      fmtSpread(one.times, fmtMs),
+      'baseline',
+      '',
+      '',
+    );
+    row(
+      '`activ batch`, 100 figures (workers when they pay)',
+      fmtMs(median(def.times)),
+      fmtSpread(def.times, fmtMs),
+      fmtRatio(r, '--jobs 1'),
+      '≤ 1.0× --jobs 1 (within 3 % of noise)',
+      verdict('b. batch of 100 ÷ --jobs 1', r, '<=', 1.03, `${r.toFixed(2)}×`),
+    );
+  }
+  print();
 }
 
 async function sectionC(opts, dir) {
@@ -825,26 +858,31 @@ async function sectionC(opts, dir) {
   print();
 }
 
+/** `count` numbers uniform in -10..10, one a line, written to `file` in slices. */
+function writeNumbers(file, count, seed) {
+  const next = random(seed);
+  const fd = fs.openSync(file, 'w');
+  for (let start = 0; start < count; start += 100_000) {
+    const lines = [];
+    for (let i = start; i < Math.min(count, start + 100_000); i++) lines.push(String(next() * 20 - 10));
+    fs.writeSync(fd, lines.join('\n') + '\n');
+  }
+  fs.closeSync(fd);
+}
+
+/** A row for a contender that failed, its failure counted. */
+function failedRow(section, text, error, target = '') {
+  failures.push(`${section}: ${error}`);
+  row(text, 'error', '—', '—', target, `**FAIL** (${error.replace(/\|/g, '\\|')})`);
+}
+
 async function sectionD(opts, dir) {
   const N = 1_000_000;
   const numbers = path.join(dir, 'numbers.txt');
   progress('d. eval: writing 1,000,000 numbers');
-  const next = random(20240601);
-  const lines = new Array(N);
-  for (let i = 0; i < N; i++) lines[i] = String(next() * 20 - 10);
-  fs.writeFileSync(numbers, lines.join('\n') + '\n');
-  const contenders = [
-    // Without NODE_EXTRA_CA_CERTS, as bin/activ runs activ (see section a).
-    {
-      key: 'bare',
-      cmd: NODE,
-      args: [BARE_EVAL],
-      cwd: dir,
-      stdin: numbers,
-      stdout: '/dev/null',
-      env: ENV_WITHOUT_CA_CERTS,
-      pin: true,
-    },
+  writeNumbers(numbers, N, 20240601);
+  const eval1e6 = [
+    { key: 'bare', cmd: NODE, args: [BARE_EVAL], cwd: dir, stdin: numbers, stdout: '/dev/null', pin: true },
     {
       key: 'activ',
       cmd: ACTIV,
@@ -855,44 +893,176 @@ async function sectionD(opts, dir) {
       pin: true,
     },
   ];
-  const res = await interleave('d. eval', contenders, opts.evalRuns);
-  const bare = median(res.get('bare').times);
-  const activ = median(res.get('activ').times);
+  const res = await interleave('d. eval 1e6', eval1e6, opts.evalRuns);
 
-  print(`### d. Eval: 1,000,000 numbers (uniform in -10..10), one a line, on standard input`);
+  const N7 = 10_000_000;
+  const numbers7 = path.join(dir, 'numbers-1e7.txt');
+  progress('d. eval: writing 10,000,000 numbers');
+  writeNumbers(numbers7, N7, 20240602);
+  const eval1e7 = [
+    {
+      key: 'stream',
+      cmd: NODE,
+      args: [STREAM_EVAL],
+      cwd: dir,
+      stdin: numbers7,
+      stdout: '/dev/null',
+      pin: true,
+    },
+    {
+      key: 'activ',
+      cmd: ACTIV,
+      args: ['eval', 'gelu'],
+      cwd: dir,
+      stdin: numbers7,
+      stdout: '/dev/null',
+      pin: true,
+    },
+  ];
+  const res7 = await interleave('d. eval 1e7', eval1e7, opts.streamRuns, { sampleMemory: true });
+  fs.rmSync(numbers7, { force: true });
+
+  print(`### d. Eval: numbers uniform in -10..10, one a line, on standard input`);
   print();
-  print(`${opts.evalRuns} runs of each, interleaved after one warm-up round; output to /dev/null.`);
+  print(
+    `1,000,000 numbers: ${opts.evalRuns} runs of each; 10,000,000 numbers: ${opts.streamRuns}, memory sampled as in b. ` +
+      `Interleaved after one warm-up round; output to /dev/null.`,
+  );
   print();
   tableHead();
-  if (res.get('bare').error)
-    row('bare Node', 'error', '—', '—', '', `error (${res.get('bare').error.replace(/\|/g, '\\|')})`);
+  const bare = median(res.get('bare').times);
+  const activ = median(res.get('activ').times);
+  if (res.get('bare').error) failedRow('d. bare eval', 'bare Node', res.get('bare').error);
   else
     row(
-      `bare Node: \`node bench/bare-eval.js\` (Math.tanh, read all, split, map, join, one write)${CA_CERTS !== undefined ? ', without NODE_EXTRA_CA_CERTS' : ''}`,
+      'bare Node, 1e6 numbers: `node bench/bare-eval.js` (Math.tanh; read all, split, map, join, one write)',
       fmtMs(bare),
       fmtSpread(res.get('bare').times, fmtMs),
       'baseline',
       '',
       '',
     );
-  if (res.get('activ').error) {
-    failures.push(`d. activ eval: ${res.get('activ').error}`);
+  if (res.get('activ').error)
+    failedRow('d. activ eval', '`activ eval gelu`', res.get('activ').error, '≤ 1.5× bare Node');
+  else
     row(
-      '`activ eval gelu`',
-      'error',
-      '—',
-      '—',
-      '≤ 1.5× bare Node',
-      `**FAIL** (${res.get('activ').error.replace(/\|/g, '\\|')})`,
-    );
-  } else {
-    row(
-      '`bin/activ eval gelu < numbers.txt`',
+      '`bin/activ.js eval gelu < numbers.txt`, 1e6 numbers',
       fmtMs(activ),
       fmtSpread(res.get('activ').times, fmtMs),
       fmtRatio(activ / bare, 'bare Node'),
       '≤ 1.5× bare Node',
       verdict('d. activ eval ÷ bare Node', activ / bare, '<=', 1.5, `${(activ / bare).toFixed(2)}×`),
+    );
+  const stream = median(res7.get('stream').times);
+  const activ7 = median(res7.get('activ').times);
+  if (res7.get('stream').error) failedRow('d. stream eval', 'streaming Node', res7.get('stream').error);
+  else
+    row(
+      'streaming Node, 1e7 numbers: `node bench/stream-eval.js` (readline, Math.tanh, writes as it goes)',
+      fmtMs(stream),
+      fmtSpread(res7.get('stream').times, fmtMs),
+      'baseline',
+      '',
+      '',
+    );
+  if (res7.get('activ').error)
+    failedRow('d. activ eval 1e7', '`activ eval gelu`, 1e7', res7.get('activ').error);
+  else {
+    const peak = Math.max(...res7.get('activ').peaks) / MiB;
+    row(
+      '`bin/activ.js eval gelu`, 1e7 numbers',
+      fmtMs(activ7),
+      fmtSpread(res7.get('activ').times, fmtMs),
+      fmtRatio(activ7 / stream, 'streaming Node'),
+      '≤ 1.1× streaming Node',
+      verdict(
+        'd. activ eval 1e7 ÷ streaming Node',
+        activ7 / stream,
+        '<=',
+        1.1,
+        `${(activ7 / stream).toFixed(2)}×`,
+      ),
+    );
+    row(
+      '`bin/activ.js eval gelu`, 1e7 numbers: peak memory',
+      `${peak.toFixed(0)} MiB (max of runs)`,
+      fmtSpread(res7.get('activ').peaks, (b) => (b / MiB).toFixed(0)),
+      `streaming Node: ${(Math.max(...res7.get('stream').peaks) / MiB).toFixed(0)} MiB`,
+      '< 150 MiB',
+      verdict('d. activ eval 1e7 peak memory', peak, '<', 150, `${peak.toFixed(0)} MiB`, ' MiB'),
+    );
+  }
+  print();
+}
+
+async function sectionE(opts, dir) {
+  const table = (samples) => ({
+    key: `activ-${samples}`,
+    cmd: ACTIV,
+    args: ['table', 'gelu', '--samples', String(samples), '--derivative'],
+    cwd: dir,
+    stdout: '/dev/null',
+    pin: true,
+  });
+  const bare = (samples) => ({
+    key: `bare-${samples}`,
+    cmd: NODE,
+    args: [BARE_TABLE, String(samples)],
+    cwd: dir,
+    stdout: '/dev/null',
+    pin: true,
+  });
+  const contenders = [bare(1_000_000), table(1_000_000), bare(10_000_000), table(10_000_000)];
+  const res = await interleave('e. table', contenders, opts.streamRuns, { sampleMemory: true });
+  const med = (k) => median(res.get(k).times);
+  const peak = (k) => Math.max(...res.get(k).peaks) / MiB;
+
+  print(`### e. Table: \`activ table gelu --samples N --derivative\` (CSV: x, f(x), f'(x)), to /dev/null`);
+  print();
+  print(`${opts.streamRuns} runs of each, interleaved after one warm-up round; memory sampled as in b.`);
+  print();
+  tableHead();
+  for (const n of [1_000_000, 10_000_000]) {
+    const label = n === 1_000_000 ? '1e6' : '1e7';
+    if (res.get(`bare-${n}`).error)
+      failedRow(`e. bare table ${label}`, 'bare Node', res.get(`bare-${n}`).error);
+    else
+      row(
+        `bare Node, ${label} rows: \`node bench/bare-table.js ${n}\` (tanh and its derivative, CSV, written as it goes)`,
+        fmtMs(med(`bare-${n}`)),
+        fmtSpread(res.get(`bare-${n}`).times, fmtMs),
+        `baseline; ${peak(`bare-${n}`).toFixed(0)} MiB`,
+        '',
+        '',
+      );
+    if (res.get(`activ-${n}`).error) {
+      failedRow(`e. activ table ${label}`, `\`activ table\`, ${label}`, res.get(`activ-${n}`).error);
+      continue;
+    }
+    row(
+      `\`bin/activ.js table gelu --samples ${n} --derivative\``,
+      fmtMs(med(`activ-${n}`)),
+      fmtSpread(res.get(`activ-${n}`).times, fmtMs),
+      fmtRatio(med(`activ-${n}`) / med(`bare-${n}`), 'bare Node'),
+      n === 10_000_000 ? '< 150 MiB' : '',
+      n === 10_000_000
+        ? verdict(
+            'e. activ table 1e7 peak memory',
+            peak(`activ-${n}`),
+            '<',
+            150,
+            `${peak(`activ-${n}`).toFixed(0)} MiB`,
+            ' MiB',
+          )
+        : '',
+    );
+    row(
+      `\`bin/activ.js table\`, ${label} rows: peak memory`,
+      `${peak(`activ-${n}`).toFixed(0)} MiB (max of runs)`,
+      fmtSpread(res.get(`activ-${n}`).peaks, (b) => (b / MiB).toFixed(0)),
+      '',
+      '',
+      '',
     );
   }
   print();
@@ -912,7 +1082,7 @@ async function main() {
   const check = spawnSync(ACTIV, ['--version'], { encoding: 'utf8' });
   if (check.status !== 0) {
     process.stderr.write(
-      `bench: \`bin/activ --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`,
+      `bench: \`bin/activ.js --version\` fails (${errorLine(check.stderr ?? '') || `exit code ${check.status}`}). Run \`npm run build\` first.\n`,
     );
     process.exit(1);
   }
@@ -943,6 +1113,7 @@ async function main() {
     if (opts.only.has('b')) await sectionB(opts, tools, dir);
     if (opts.only.has('c')) await sectionC(opts, dir);
     if (opts.only.has('d')) await sectionD(opts, dir);
+    if (opts.only.has('e')) await sectionE(opts, dir);
   } finally {
     cleanup();
   }

@@ -175,11 +175,15 @@ export function workerCount(requested: number | undefined, lines: number): numbe
 }
 
 /**
- * What a worker process costs before its first figure: Node's start, node-canvas, Chart.js and
- * the font (a cold `activ plot` is about this on a two-CPU machine). A worker pays for itself
- * only when it will have at least that much work.
+ * What a worker process costs before it has paid for itself: Node's start, node-canvas,
+ * Chart.js and the font (about 100 ms on a two-CPU machine), and the messages to and fro for
+ * every line it takes. Measured with `npm run bench` (section b): with less work per renderer
+ * than this left, a batch finished sooner without workers.
  */
-const WORKER_START_MS = 250;
+const WORKER_START_MS = 300;
+
+/** Local lines timed before deciding: the first loads the renderer, the next few are warm. */
+const TIMED_LINES = 4;
 
 /**
  * Render the jobs across this process and worker processes. Resolves with the outcomes in line
@@ -214,9 +218,10 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
       workersStarted = true;
       for (let i = 1; i < count; i++) addWorker(i);
     };
-    // The local slot's lines: the first includes loading the renderer, so the second tells how
-    // long a figure takes.
+    // The local slot's lines: the first includes loading the renderer; the quickest of the next
+    // few tells how long a figure takes.
     let localLines = 0;
+    let quickest = Infinity;
     const finish = (stop: boolean) => {
       done = true;
       void Promise.all(slots.map((s) => (stop ? s.stop() : s.close()))).then(() =>
@@ -239,8 +244,9 @@ export function runBatch(jobs: readonly Job[], options: BatchOptions = {}): Prom
           const started = performance.now();
           void slot.run(job).then((outcome) => {
             if (s === 0 && !workersStarted && ++localLines >= 2) {
+              quickest = Math.min(quickest, performance.now() - started);
               const left = jobs.length - next;
-              if ((left * (performance.now() - started)) / count > WORKER_START_MS) startWorkers();
+              if (localLines > TIMED_LINES && (left * quickest) / count > WORKER_START_MS) startWorkers();
             }
             if (slots[s] === slot && Number.isFinite(load[s])) load[s]!--;
             running--;
