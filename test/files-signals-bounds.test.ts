@@ -521,7 +521,17 @@ describe('batch', () => {
     });
     const sent = performance.now();
     process.kill(-child.pid!, 'SIGINT'); // the whole group, as a terminal's Ctrl-C
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // A batch that hangs is killed, group and all, so a failure leaves no process spinning behind.
+    const code = await new Promise<number | null | 'hung'>((resolve) => {
+      const hung = setTimeout(() => {
+        process.kill(-child.pid!, 'SIGKILL');
+        resolve('hung');
+      }, 10_000);
+      child.on('exit', (exitCode) => {
+        clearTimeout(hung);
+        resolve(exitCode);
+      });
+    });
     expect(performance.now() - sent).toBeLessThan(1000);
     expect(code).toBe(130);
     const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));

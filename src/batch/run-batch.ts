@@ -146,7 +146,10 @@ function workerSlot(onDeath: (lost: number) => void): Slot {
       new Promise((resolve) => {
         pending.set(job.line, resolve);
         child.send(job, (error) => {
-          // Not delivered (the worker is dying): the line goes to another renderer.
+          // Not delivered (the worker is dying): the line goes to another renderer, and so does
+          // every line after it. Node reports a broken channel at once, before 'exit' can arrive,
+          // so a slot still taking lines would be handed them again and again.
+          if (error) alive = false;
           if (error && pending.has(job.line)) {
             pending.delete(job.line);
             resolve(undefined);
