@@ -14,7 +14,6 @@
  * process removes them when it exits for any reason, a signal included (interrupt.ts exits
  * through process.exit, which runs 'exit' listeners).
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -124,9 +123,13 @@ export function checkOutputPath(path: string): void {
     throw new EnvironmentError(`cannot write '${path}': a part of the path is not a folder`);
 }
 
+let temporaryCount = 0;
+
 /** A temporary name beside `path` that stays within the file system's limit on name length. */
 function temporaryPathFor(path: string): string {
-  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // Unique enough with the pid and a counter; the file is opened exclusively ('wx') all the same.
+  // (Not node:crypto's randomBytes: loading it costs a cold run a few ms.)
+  const suffix = `.${process.pid}.${(++temporaryCount).toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
   let name = basename(path);
   const room = MAX_NAME_BYTES - 1 - Buffer.byteLength(suffix);
   // Shorten by whole characters so a multi-byte one is never cut in half.

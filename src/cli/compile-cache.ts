@@ -16,7 +16,6 @@
  * Loaded before the rest of the command line (bin/activ.js, batch workers with --require), so
  * this module is small and depends on nothing of activ's.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
@@ -40,7 +39,7 @@ interface ModuleInternals {
 /** The user's cache folder for this Node and these V8 flags, or undefined if it cannot be used safely. */
 function cacheFolder(): string | undefined {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  const flags = createHash('sha1').update(process.execArgv.join('\0')).digest('hex').slice(0, 8);
+  const flags = crc32(process.execArgv.join('\0')).toString(16);
   const own = join(base, 'activ');
   const folder = join(own, `v8-${process.version}-${process.arch}-${flags}`);
   try {
@@ -81,10 +80,11 @@ export function installCompileCache(): void {
     if (!filename.startsWith(root)) return original.call(this, content, filename);
     // The file's name and a checksum of its text: an edited or reinstalled module gets a new
     // entry. (crc32 rather than a cryptographic hash: it only tells versions apart, at a tenth
-    // of the cost; what is read back is also checked by V8 against the source.)
+    // of the cost, and node:crypto need not load; what is read back is also checked by V8 against
+    // the source, and only this user can have written it.)
     const file = join(
       folder,
-      `${createHash('sha1').update(filename).digest('hex')}-${crc32(content).toString(16)}`,
+      `${crc32(filename).toString(16)}-${crc32(content).toString(16)}-${content.length}`,
     );
     let cachedData: Buffer | undefined;
     try {
