@@ -11,7 +11,7 @@
  * - A folder, a socket or a block device: refused before any work.
  *
  * Temporary files that exist across an `await` (a table written in slices) are listed, and the
- * process removes them when it exits for any reason, a signal included (interrupt.ts exits
+ * process removes them when it exits for any reason, a signal included (cli/signals.ts exits
  * through process.exit, which runs 'exit' listeners).
  */
 import {
