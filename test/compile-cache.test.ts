@@ -3,7 +3,7 @@
  * user's cache folder between runs. It must change nothing but the time: the same bytes out,
  * a damaged cache file replaced, a folder others may write never used, and off on request.
  */
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activ, emptyFolder } from './support/run-cli.js';
@@ -48,6 +48,20 @@ describe('the compile cache', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(readFileSync(largest).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it("drops a module's entry from an earlier version when it writes the new one", () => {
+    const home = emptyFolder();
+    activ(plot, { env: { XDG_CACHE_HOME: home } });
+    const files = cacheFiles(home);
+    // An entry of the same module (same name checksum) with other content, as an upgrade leaves.
+    const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+    const stale = largest.replace(/-[0-9a-f]+-\d+$/, '-0-1');
+    writeFileSync(stale, 'old code', { mode: 0o600 });
+    // The module's current entry is missing, so this run compiles it and writes it afresh.
+    rmSync(largest);
+    expect(activ(plot, { env: { XDG_CACHE_HOME: home } }).status).toBe(0);
+    expect(cacheFiles(home).sort()).toEqual(files.sort());
   });
 
   it('is not used in a folder others may write, nor when ACTIV_NO_COMPILE_CACHE is set', () => {

@@ -16,10 +16,10 @@
  * Loaded before the rest of the command line (bin/activ.js, batch workers with --require), so
  * this module is small and depends on nothing of activ's.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
@@ -102,12 +102,26 @@ export function installCompileCache(): void {
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once('exit', () => {
+    if (unsaved.length === 0) return;
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      // unreadable now: nothing to prune
+    }
     for (const { file, script } of unsaved) {
       try {
         // Whole or not at all: a concurrent run (a batch's workers) may be writing it too.
         const temporary = `${file}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, file);
+        // The same module's code from before an upgrade or a rebuild will not be read again:
+        // without this the folder would grow by a few MB with every version installed.
+        const entry = basename(file);
+        const sameModule = entry.slice(0, entry.indexOf('-') + 1);
+        for (const old of entries)
+          if (old.startsWith(sameModule) && old !== entry && !old.endsWith('.tmp'))
+            rmSync(join(folder, old), { force: true });
       } catch {
         // a full disk or a read-only home: the next run compiles again
       }
