@@ -1044,6 +1044,14 @@ async function sectionE(opts, dir) {
       fmtMs(med(`activ-${n}`)),
       fmtSpread(res.get(`activ-${n}`).times, fmtMs),
       fmtRatio(med(`activ-${n}`) / med(`bare-${n}`), 'bare Node'),
+      '',
+      '',
+    );
+    row(
+      `\`bin/activ.js table\`, ${label} rows: peak memory`,
+      `${peak(`activ-${n}`).toFixed(0)} MiB (max of runs)`,
+      fmtSpread(res.get(`activ-${n}`).peaks, (b) => (b / MiB).toFixed(0)),
+      '',
       n === 10_000_000 ? '< 150 MiB' : '',
       n === 10_000_000
         ? verdict(
@@ -1055,14 +1063,6 @@ async function sectionE(opts, dir) {
             ' MiB',
           )
         : '',
-    );
-    row(
-      `\`bin/activ.js table\`, ${label} rows: peak memory`,
-      `${peak(`activ-${n}`).toFixed(0)} MiB (max of runs)`,
-      fmtSpread(res.get(`activ-${n}`).peaks, (b) => (b / MiB).toFixed(0)),
-      '',
-      '',
-      '',
     );
   }
   print();
