@@ -27,7 +27,11 @@ export interface CurveSpec {
 /** A plot request, checked: every field is valid and complete. */
 export interface PlotSpec extends GridSpec {
   readonly curves: readonly CurveSpec[];
-  /** Canvas size in pixels at `dpi`; SVG and PDF keep the physical size width/dpi inches. */
+  /**
+   * Figure size in pixels at `dpi`: whole when given, else figsize x dpi as Matplotlib has it,
+   * fractional where that is (460.8 at 72 dpi). SVG and PDF keep the physical size width/dpi
+   * inches; a PNG has the whole pixels of it.
+   */
   readonly width: number;
   readonly height: number;
   readonly dpi: number;
@@ -220,16 +224,19 @@ export function plotSpec(request: PlotRequest): PlotSpec {
   const dpi = request.dpi ?? style.dpi;
   if (!(Number.isFinite(dpi) && dpi >= 10 && dpi <= 1200))
     throw new InvalidValueError('dpi', 'must be from 10 to 1200', String(dpi));
-  const width = checkInteger('width', request.width ?? Math.round(style.figureWidthIn * dpi), 16, MAX_SIDE);
-  const height = checkInteger(
-    'height',
-    request.height ?? Math.round(style.figureHeightIn * dpi),
-    16,
-    MAX_SIDE,
-  );
-  if (width * height > MAX_AREA) {
+  // Matplotlib's figure is figsize x dpi, a fraction of a pixel over where that is not whole
+  // (460.8 x 345.6 px at 72 dpi): SVG and PDF keep that size, a PNG its whole pixels (render.ts).
+  const width =
+    request.width === undefined
+      ? style.figureWidthIn * dpi
+      : checkInteger('width', request.width, 16, MAX_SIDE);
+  const height =
+    request.height === undefined
+      ? style.figureHeightIn * dpi
+      : checkInteger('height', request.height, 16, MAX_SIDE);
+  if (Math.trunc(width) * Math.trunc(height) > MAX_AREA) {
     throw new UsageError(
-      `a ${width}x${height} px figure is too large (at most ${MAX_AREA / 1e6} million ` +
+      `a ${Math.trunc(width)}x${Math.trunc(height)} px figure is too large (at most ${MAX_AREA / 1e6} million ` +
         `pixels); lower the dpi, width or height`,
     );
   }

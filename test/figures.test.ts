@@ -174,11 +174,44 @@ describe('vector output', () => {
     expect((await renderPlot(spec, 'pdf')).equals(bytes)).toBe(true);
   });
 
-  it('SVG is 460.8pt wide, also at --dpi 200', async () => {
-    for (const dpi of [100, 200]) {
+  it('SVG is 460.8pt wide at any dpi, its viewBox the exact figure in pixels', async () => {
+    // 72, 96 and 144 dpi make figures of no whole pixels (6.4 in x 96 = 614.4 px).
+    for (const dpi of [100, 200, 72, 96, 144, 33.3]) {
       const svg = (await renderPlot(plotSpec({ functions: [{ name: 'relu' }], dpi }), 'svg')).toString();
-      expect(svg).toMatch(/<svg[^>]* width="460.8pt" height="345.6pt"/);
+      const box = [6.4 * dpi, 4.8 * dpi].map((v) => String(Number(v.toFixed(4))));
+      expect(svg).toMatch(
+        new RegExp(`<svg[^>]* width="460.8pt" height="345.6pt" viewBox="0 0 ${box[0]} ${box[1]}"`),
+      );
       expect(svg).not.toContain('<image');
     }
   });
+
+  it('PDF is 460.8 x 345.6 pt at any dpi', async () => {
+    for (const dpi of [72, 96, 33.3]) {
+      const bytes = await renderPlot(plotSpec({ functions: [{ name: 'relu' }], dpi }), 'pdf');
+      const box = /\/MediaBox \[ ([\d. ]+) \]/.exec(bytes.toString('latin1'))![1]!.split(' ').map(Number);
+      expect(
+        [box[2]! - box[0]!, box[3]! - box[1]!].map((v) => Number(v.toFixed(3))),
+        `${dpi} dpi`,
+      ).toEqual([460.8, 345.6]);
+    }
+  });
+});
+
+describe('PNG size at a dpi that makes no whole pixels', () => {
+  // Matplotlib's Agg canvas is int(figsize x dpi): the fraction of a pixel over is dropped
+  // (sizes from Matplotlib 3.6: plt.figure(dpi=d).savefig(f, dpi=d)).
+  const matplotlibSizes: [number, number, number][] = [
+    [72, 460, 345],
+    [96, 614, 460],
+    [144, 921, 691],
+    [33, 211, 158],
+    [77, 492, 369],
+  ];
+  for (const [dpi, width, height] of matplotlibSizes) {
+    it(`${dpi} dpi: ${width} x ${height}, as Matplotlib`, async () => {
+      const image = await png({ functions: [{ name: 'elu' }], dpi });
+      expect([image.width, image.height]).toEqual([width, height]);
+    });
+  }
 });

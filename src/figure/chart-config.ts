@@ -4,7 +4,7 @@ import { axesFraction } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
 import type { FigureModel, Series } from './model.js';
 import { simplifyRun, type PixelPoint } from './reduce.js';
-import { figureGeometry } from './style.js';
+import { canvasOf, figureGeometry } from './style.js';
 
 /** Where a line's vertices are drawn: the axes box in canvas pixels, and the line's width. */
 interface Placement {
@@ -70,9 +70,9 @@ export function chartConfiguration(
   { snap = true } = {},
 ): ChartConfiguration<'line', Point[]> {
   const style = figure.style;
-  const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style);
-  // The canvas has whole pixels (PDF pages: whole points); the figure may be a fraction smaller.
-  const [canvasWidth, canvasHeight] = [Math.ceil(figure.width), Math.ceil(figure.height)];
+  const canvas = canvasOf(figure);
+  const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style, canvas.cropTop);
+  const [canvasWidth, canvasHeight] = [canvas.width, canvas.height];
   const lineWidth = figure.lineWidth * px;
   const datasets = figure.series.map((s, index) => {
     return {

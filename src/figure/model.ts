@@ -18,9 +18,11 @@ export interface Series {
  * chart configuration and the terminal drawing are built from this alone.
  */
 export interface FigureModel {
-  /** Drawing size in pixels (for PDF, in points: dpi 72). */
+  /** Drawing size in pixels (for PDF, in points: dpi 72); may have a fraction (style.ts). */
   readonly width: number;
   readonly height: number;
+  /** Drawn on a canvas of whole pixels, as a PNG is (canvasOf in style.ts). */
+  readonly wholePixels?: boolean;
   readonly dpi: number;
   readonly series: readonly Series[];
   readonly x: AxisModel;

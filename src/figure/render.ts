@@ -9,6 +9,7 @@ import type { FigureModel } from './model.js';
 import { setPageBox } from './pdf-page.js';
 import { encodePng } from './png.js';
 import { matplotlibStyle } from '../look/themes.js';
+import { canvasOf } from './style.js';
 
 export type ImageFormat = 'png' | 'svg' | 'pdf';
 
@@ -104,8 +105,12 @@ function drawPng(figure: FigureModel, width: number, height: number): Buffer {
 }
 
 function draw(figure: FigureModel, format: ImageFormat): Buffer {
-  const [width, height] = [Math.ceil(figure.width), Math.ceil(figure.height)];
-  if (format === 'png') return drawPng(figure, width, height);
+  if (format === 'png') {
+    const raster = { ...figure, wholePixels: true };
+    const { width, height } = canvasOf(raster);
+    return drawPng(raster, width, height);
+  }
+  const { width, height } = canvasOf(figure);
   return rendererFor(width, height, format).renderToBufferSync(
     chartConfiguration(figure, { snap: false }),
     MIME[format],
@@ -115,14 +120,16 @@ function draw(figure: FigureModel, format: ImageFormat): Buffer {
 /**
  * Cairo declares an SVG's size in points equal to its pixels. Matplotlib's SVG keeps the figure's
  * physical size (640 px at 100 dpi is 460.8 pt), so a 10 pt label is 10 pt on paper: declare
- * that size and keep the pixel viewBox.
+ * that size, in pixels in the viewBox, which also cuts a canvas rounded up to whole pixels to
+ * the figure's exact size (614.4 x 460.8 px at 96 dpi).
  */
 function withPhysicalSize(svg: Buffer, figure: FigureModel): Buffer {
   const pt = (px: number) => String(Number(((px * 72) / figure.dpi).toFixed(4)));
+  const px = (v: number) => String(Number(v.toFixed(4)));
   const text = svg.toString('utf8');
   const sized = text.replace(
-    /(<svg[^>]*?) width="[^"]*" height="[^"]*"/,
-    `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt"`,
+    /(<svg[^>]*?) width="[^"]*" height="[^"]*" viewBox="[^"]*"/,
+    `$1 width="${pt(figure.width)}pt" height="${pt(figure.height)}pt" viewBox="0 0 ${px(figure.width)} ${px(figure.height)}"`,
   );
   return Buffer.from(withoutSurfaceCounter(sized), 'utf8');
 }
@@ -148,7 +155,7 @@ export async function renderPlot(spec: PlotSpec, format: ImageFormat): Promise<B
     const figure = await buildFigureInterruptibly(spec, 'points');
     // PDF's y runs upwards from the page bottom; the drawing hangs from the top of the canvas,
     // whose height is the figure's rounded up to whole points.
-    const bottom = Math.ceil(figure.height) - figure.height;
+    const bottom = canvasOf(figure).height - figure.height;
     return setPageBox(draw(figure, 'pdf'), [0, bottom, figure.width, bottom + figure.height]);
   }
   return renderFigure(await buildFigureInterruptibly(spec), format);

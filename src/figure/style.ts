@@ -14,11 +14,16 @@ export interface Geometry {
   };
 }
 
+/**
+ * `cropTop`: how much of the figure's top edge lies above the canvas (see canvasOf): everything
+ * is drawn that much higher.
+ */
 export function figureGeometry(
   width: number,
   height: number,
   dpi: number,
   style: Style = matplotlibStyle,
+  cropTop = 0,
 ): Geometry {
   const { subplot } = style;
   return {
@@ -28,8 +33,27 @@ export function figureGeometry(
     box: {
       left: subplot.left * width,
       right: subplot.right * width,
-      top: (1 - subplot.top) * height,
-      bottom: (1 - subplot.bottom) * height,
+      top: (1 - subplot.top) * height - cropTop,
+      bottom: (1 - subplot.bottom) * height - cropTop,
     },
   };
+}
+
+/**
+ * The canvas a figure is drawn on, and how much of the figure's top is cut off. A figure of
+ * `wholePixels` (a PNG) is drawn as Matplotlib's Agg draws it: on a canvas of the figure's whole
+ * pixels (int(460.8) = 460 at 72 dpi), hanging from the bottom edge, since Agg flips y about the
+ * canvas height, so the fraction of a pixel over falls off the top and the right. Otherwise
+ * (SVG, PDF, the page) the canvas is rounded up and the figure hangs from its top; the viewBox
+ * or page box then cuts it to the exact size.
+ */
+export function canvasOf(figure: {
+  readonly width: number;
+  readonly height: number;
+  readonly wholePixels?: boolean;
+}): { width: number; height: number; cropTop: number } {
+  if (!figure.wholePixels)
+    return { width: Math.ceil(figure.width), height: Math.ceil(figure.height), cropTop: 0 };
+  const [width, height] = [Math.trunc(figure.width), Math.trunc(figure.height)];
+  return { width, height, cropTop: figure.height - height };
 }
