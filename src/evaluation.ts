@@ -1,8 +1,9 @@
-import type { Activation } from './activations/activation.js';
+import type { Activation, Quantity } from './activations/activation.js';
 import { resolveParams } from './activations/params.js';
 import { resolveFunction } from './functions.js';
 import { gridSpec } from './grid-spec.js';
-import { compute, gridSlice, linearGrid } from './sampling.js';
+import type { VectorFinish } from './math/vector-source.js';
+import { compute, gridSlice, gridSource, linearGrid } from './sampling.js';
 import { finishInterruptibly, yieldPoint } from './yield-point.js';
 
 /** The input as a Float64Array, copied only when it is not one already (it is never written). */
@@ -68,10 +69,11 @@ export interface TableOptions {
 /**
  * The rows of tabulate(name, options), handed to `visit` a slice at a time (its arrays are reused:
  * copy what you keep), so ten million rows need a few MB however long the table. The softmax
- * family depends on the whole grid, so there the grid is evaluated whole and handed over in
- * slices. The event loop gets a turn between slices, so a long table can be interrupted.
- * 8192 rows a slice: with 65,536 a ten-million-row table peaked at 150 MiB, with 8192 at 125
- * (what V8 promotes to its old generation between collections grows with the slice).
+ * family depends on the whole grid: its passes read the grid made again slice by slice
+ * (gridSource), and then its rows come a slice at a time like the others'. The event loop gets a
+ * turn between slices, so a long table can be interrupted. 8192 rows a slice: with 65,536 a
+ * ten-million-row table peaked at 150 MiB, with 8192 at 125 (what V8 promotes to its old
+ * generation between collections grows with the slice).
  */
 export async function tabulateInSlices(
   name: string | Activation,
@@ -81,25 +83,13 @@ export async function tabulateInSlices(
 ): Promise<void> {
   const { activation, values } = prepare(name, options.params);
   const { from, to, samples } = gridSpec(activation, options);
-  if (activation.overVector) {
-    const x = linearGrid(from, to, samples);
-    const y = await finishInterruptibly(activation.computeSteps(x, values, 'value'));
-    const dy = options.derivative
-      ? await finishInterruptibly(activation.computeSteps(x, values, 'derivative'))
-      : undefined;
-    const whole: Table = dy ? { x, y, dy } : { x, y };
-    for (let start = 0; start < samples; start += sliceSize) {
-      const end = Math.min(samples, start + sliceSize);
-      const slice = (a: Float64Array) => a.subarray(start, end);
-      await visit(
-        whole.dy
-          ? { x: slice(whole.x), y: slice(whole.y), dy: slice(whole.dy) }
-          : { x: slice(whole.x), y: slice(whole.y) },
-      );
-      await yieldPoint();
-    }
-    return;
-  }
+  const outputs = async (quantity: Quantity): Promise<VectorFinish> => {
+    if (!activation.vectorSteps)
+      return (x, _start, out) => void compute(activation, x, values, quantity, out);
+    return finishInterruptibly(activation.vectorSteps(gridSource(from, to, samples), values, quantity));
+  };
+  const valuesOf = await outputs('value');
+  const derivativesOf = options.derivative ? await outputs('derivative') : undefined;
   const buffers = {
     x: new Float64Array(sliceSize),
     y: new Float64Array(sliceSize),
@@ -108,11 +98,13 @@ export async function tabulateInSlices(
   for (let start = 0; start < samples; start += sliceSize) {
     const end = Math.min(samples, start + sliceSize);
     const x = gridSlice(from, to, samples, start, end, buffers.x);
-    const y = compute(activation, x, values, 'value', buffers.y.subarray(0, x.length));
-    const dy = options.derivative
-      ? compute(activation, x, values, 'derivative', buffers.dy.subarray(0, x.length))
-      : undefined;
-    await visit(dy ? { x, y, dy } : { x, y });
+    const y = buffers.y.subarray(0, x.length);
+    valuesOf(x, start, y);
+    if (derivativesOf) {
+      const dy = buffers.dy.subarray(0, x.length);
+      derivativesOf(x, start, dy);
+      await visit({ x, y, dy });
+    } else await visit({ x, y });
     await yieldPoint();
   }
 }

@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { readNumber } from './number-text.js';
+import { formatDouble, readNumber } from './number-text.js';
 import { LineSplitter } from './text-lines.js';
 
 /** Longer than any number needs (a double's exact decimal expansion is under 1,100 characters). */
@@ -102,4 +102,33 @@ export async function parseLines(text: string): Promise<Float64Array> {
   await reader.push(text);
   await reader.end();
   return Float64Array.from(parts);
+}
+
+/**
+ * Bytes a line may take: formatDouble writes at most 25 characters (-0.0000012345678901234567,
+ * or -2.2250738585072014e-308 at 24), then a newline; 32 leaves room. (Buffer.write would
+ * silently cut a string too long for the room left, so the bound must hold.)
+ */
+const MAX_FORMATTED = 32;
+
+/**
+ * Numbers one a line, in formatDouble's form, into bytes. The bytes go into one buffer kept from
+ * call to call rather than into a string: a slice of 65,536 results as one string is over a MB
+ * that V8 keeps in its old generation until a full collection, and over ten million results
+ * those strings held more memory than the numbers did. The bytes returned are valid until the
+ * next call (write them, and wait for the write, first).
+ */
+export class NumberLineWriter {
+  private buffer = Buffer.allocUnsafe(0);
+
+  format(values: Float64Array): Buffer {
+    if (this.buffer.length < values.length * MAX_FORMATTED)
+      this.buffer = Buffer.allocUnsafe(values.length * MAX_FORMATTED);
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      at += this.buffer.write(formatDouble(values[i]!), at, 'latin1');
+      this.buffer[at++] = 10;
+    }
+    return this.buffer.subarray(0, at);
+  }
 }

@@ -19,6 +19,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tabulate } from '../src/evaluation.js';
+import { formatDouble } from '../src/number-text.js';
 import { activ, BIN, emptyFolder, pngSize } from './support/run-cli.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -406,6 +408,29 @@ describe('bounds: requests that would exhaust memory end in one line and exit 2'
       .subarray(size - 200)
       .toString();
     expect(tail.trimEnd().split('\n').at(-1)).toMatch(/^4,3\.99987\d*,1\.0005\d*$/);
+  }, 120_000);
+
+  it('a softmax table, over the whole grid, keeps no copy of it: five million rows in flat memory', async () => {
+    const dir = emptyFolder();
+    const run = start(['table', 'softmax', '--samples', '5000000', '--derivative', '-o', 't.csv'], {
+      cwd: dir,
+    });
+    const { code } = await run.exit;
+    expect(run.stderr()).toBe('');
+    expect(code).toBe(0);
+    // The grid, f and f' held whole (and the exponentials for f') were 160 MB and peaked at
+    // 225 MiB; read in passes over the grid made again, it is what a pointwise table takes.
+    expect(run.peakMiB()).toBeLessThan(170);
+    // The rows are those of the same function evaluated over the whole grid at once.
+    const { y, dy } = tabulate('softmax', { from: -5, to: 5, samples: 5_000_000, derivative: true });
+    const size = statSync(join(dir, 't.csv')).size;
+    const last = readFileSync(join(dir, 't.csv'))
+      .subarray(size - 200)
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .at(-1)!;
+    expect(last).toBe(`5,${formatDouble(y.at(-1)!)},${formatDouble(dy!.at(-1)!)}`);
   }, 120_000);
 });
 

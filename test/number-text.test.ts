@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NumberLineWriter } from '../src/number-lines.js';
 import { formatDouble, formatJsonDouble } from '../src/number-text.js';
 import { activ } from './support/run-cli.js';
 
@@ -43,6 +44,27 @@ describe('number text', () => {
       `import json, math; print(math.copysign(1, json.loads('${formatJsonDouble(-0)}')))`,
     ]);
     if (python.status === 0) expect(python.stdout.toString().trim()).toBe('-1.0');
+  });
+});
+
+describe('numbers one a line, as bytes (NumberLineWriter)', () => {
+  it('are formatDouble and a newline each, the longest forms whole, and the buffer reused', () => {
+    // The longest strings String(number) writes: fixed notation down to 1e-6 with 17 digits and a
+    // sign (25 characters), and the exponent forms; a slice of nothing but them must not be cut.
+    const writer = new NumberLineWriter();
+    for (const longest of [-0.0000012345678901234567, -2.2250738585072014e-308, -1.7976931348623157e308]) {
+      const values = new Float64Array(65_536).fill(longest);
+      const text = writer.format(values).toString('latin1');
+      expect(text).toBe(`${formatDouble(longest)}\n`.repeat(values.length));
+    }
+    fc.assert(
+      fc.property(fc.float64Array({ maxLength: 200 }), (random) => {
+        expect(writer.format(random).toString('latin1')).toBe(
+          Array.from(random, (v) => `${formatDouble(v)}\n`).join(''),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

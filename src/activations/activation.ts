@@ -1,3 +1,4 @@
+import { arraySource, finishArray, type VectorFinish, type VectorSource } from '../math/vector-source.js';
 import { finishNow, type Steps } from '../yield-point.js';
 
 /**
@@ -101,14 +102,16 @@ export interface PointwiseDefinition<P> extends Common<P> {
 
 /**
  * f and f' over a whole vector (the softmax family): each output depends on every input, so on
- * the sampled grid as a whole. Written as steps (generators that yield between passes and every
- * few ten thousand points, see yield-point.ts): over ten million points a pass takes a few
- * hundred ms, and the command line must stay interruptible meanwhile.
+ * the sampled grid as a whole. Each reads the vector in passes (its largest entry, a sum over
+ * it, ...) and then returns the function from any slice of it to its outputs, so a table or an
+ * eval of ten million entries need not hold them twice over (math/vector-source.ts). Written as
+ * steps (generators that yield between slices, see yield-point.ts): over ten million points a
+ * pass takes a few hundred ms, and the command line must stay interruptible meanwhile.
  */
 export interface VectorDefinition<P> extends Common<P> {
   readonly overVector: true;
-  readonly fVector: (x: Float64Array, p: P, out: Float64Array) => Steps;
-  readonly dfVector: (x: Float64Array, p: P, out: Float64Array) => Steps;
+  readonly fVector: (x: VectorSource, p: P) => Steps<VectorFinish>;
+  readonly dfVector: (x: VectorSource, p: P) => Steps<VectorFinish>;
 }
 
 /** The erased, uniform view of an entry that the rest of activ works with. */
@@ -149,6 +152,11 @@ export interface Activation {
    * family's passes yield now and then; a pointwise entry is one step (its callers slice it).
    */
   computeSteps(x: Float64Array, p: ParamValues, quantity: Quantity, out?: Float64Array): Steps<Float64Array>;
+  /**
+   * Over a vector (the softmax family, `overVector`): the passes f or f' makes over `source`, as
+   * steps, ending in the function from its slices to their outputs. Absent for pointwise entries.
+   */
+  readonly vectorSteps?: (source: VectorSource, p: ParamValues, quantity: Quantity) => Steps<VectorFinish>;
 }
 
 /**
@@ -168,6 +176,13 @@ function pointwise<P>(fn: (x: number, p: P) => number) {
   };
 }
 
+/** A vector function over an array held in memory, into `out`. */
+function overArray<P>(fn: (x: VectorSource, p: P) => Steps<VectorFinish>) {
+  return function* (x: Float64Array, p: P, out: Float64Array): Steps {
+    finishArray(yield* fn(arraySource(x), p), x, out);
+  };
+}
+
 function describePreset(preset: PresetAlias): string {
   const params = Object.entries(preset.params)
     .map(([k, v]) => `${k} = ${v}`)
@@ -179,8 +194,8 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<s
   def: PointwiseDefinition<P> | VectorDefinition<P>,
 ): Activation {
   const overVector = 'overVector' in def;
-  const f = 'overVector' in def ? def.fVector : pointwise(def.f);
-  const df = 'overVector' in def ? def.dfVector : pointwise(def.df);
+  const f = 'overVector' in def ? overArray(def.fVector) : pointwise(def.f);
+  const df = 'overVector' in def ? overArray(def.dfVector) : pointwise(def.df);
   // The public view takes loose ParamValues; the CLI and library validate them against
   // `params` (see params.ts) before they reach here, so the cast only restores the entry's type.
   const typed = (p: ParamValues) => p as unknown as P;
@@ -218,6 +233,12 @@ export function defineActivation<P extends Record<string, ParamValue> = Record<s
       yield* (quantity === 'value' ? f : df)(x, typed(p), out);
       return out;
     },
+    ...('overVector' in def
+      ? {
+          vectorSteps: (source: VectorSource, p: ParamValues, quantity: Quantity) =>
+            (quantity === 'value' ? def.fVector : def.dfVector)(source, typed(p)),
+        }
+      : {}),
   };
 }
 
@@ -246,5 +267,11 @@ export function withPreset(activation: Activation, preset: PresetAlias): Activat
     evaluate: (x, p, out) => activation.evaluate(x, full(p), out),
     derivative: (x, p, out) => activation.derivative(x, full(p), out),
     computeSteps: (x, p, quantity, out) => activation.computeSteps(x, full(p), quantity, out),
+    ...(activation.vectorSteps
+      ? {
+          vectorSteps: (source: VectorSource, p: ParamValues, quantity: Quantity) =>
+            activation.vectorSteps!(source, full(p), quantity),
+        }
+      : {}),
   };
 }

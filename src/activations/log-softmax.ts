@@ -1,6 +1,8 @@
 import {
-  logSoftmax as logSoftmaxInto,
-  shiftedExponentials,
+  dominantComplements,
+  exponentialSum,
+  logSoftmax as logSoftmaxOf,
+  scanVector,
   softmaxComplement,
   vectorLimits,
 } from '../math/softmax.js';
@@ -27,17 +29,24 @@ export const logSoftmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂fᵢ/∂xᵢ = (1 − sᵢ)/T with s the softmax",
-  *fVector(x, { temperature }, out) {
+  *fVector(x, { temperature }) {
+    const scan = yield* scanVector(x, 1);
     // log 1 = 0, approached from below; log 0 = −∞.
-    if (vectorLimits(x, 1, out, { single: -0, rest: -Infinity })) return;
-    yield* logSoftmaxInto(x, temperature, out);
+    const limits = vectorLimits(scan, 1, { single: -0, rest: -Infinity });
+    if (limits) return limits;
+    return yield* logSoftmaxOf(x, scan, temperature);
   },
-  *dfVector(x, { temperature }, out) {
-    if (vectorLimits(x, 1, out, { single: 0, rest: 1 / temperature })) return;
-    const e = new Float64Array(x.length);
-    const sum = yield* shiftedExponentials(x, temperature, 1, e);
+  *dfVector(x, { temperature }) {
+    const scan = yield* scanVector(x, 1);
+    const limits = vectorLimits(scan, 1, { single: 0, rest: 1 / temperature });
+    if (limits) return limits;
+    const sum = yield* exponentialSum(x, scan, temperature, 1);
     // 1 − sᵢ as the sum of the other terms where sᵢ is near 1, so it keeps its digits there.
-    softmaxComplement(e, sum, out);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / temperature;
+    const complements = yield* dominantComplements(x, scan, temperature, 1, sum);
+    const complement = softmaxComplement(scan, temperature, 1, sum, complements);
+    return (slice, start, out) => {
+      complement(slice, start, out);
+      for (let i = 0; i < slice.length; i++) out[i] = out[i]! / temperature;
+    };
   },
 });

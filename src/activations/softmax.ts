@@ -1,4 +1,11 @@
-import { shiftedExponentials, softmaxJacobianDiagonal, vectorLimits } from '../math/softmax.js';
+import {
+  dominantComplements,
+  exponentialSum,
+  scanVector,
+  softmaxJacobianDiagonal,
+  softmaxValues,
+  vectorLimits,
+} from '../math/softmax.js';
 import { defineActivation } from './activation.js';
 
 export const softmax = defineActivation<{ temperature: number }>({
@@ -22,16 +29,22 @@ export const softmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂sᵢ/∂xᵢ = sᵢ(1 − sᵢ)/T",
-  *fVector(x, { temperature }, out) {
-    if (vectorLimits(x, 1, out, { single: 1, rest: 0 })) return;
-    const sum = yield* shiftedExponentials(x, temperature, 1, out);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / sum;
+  *fVector(x, { temperature }) {
+    const scan = yield* scanVector(x, 1);
+    const limits = vectorLimits(scan, 1, { single: 1, rest: 0 });
+    if (limits) return limits;
+    return softmaxValues(scan, temperature, 1, yield* exponentialSum(x, scan, temperature, 1));
   },
-  *dfVector(x, { temperature }, out) {
-    if (vectorLimits(x, 1, out, { single: 0, rest: 0 })) return;
-    const e = new Float64Array(x.length);
-    const sum = yield* shiftedExponentials(x, temperature, 1, e);
-    softmaxJacobianDiagonal(e, sum, out);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / temperature;
+  *dfVector(x, { temperature }) {
+    const scan = yield* scanVector(x, 1);
+    const limits = vectorLimits(scan, 1, { single: 0, rest: 0 });
+    if (limits) return limits;
+    const sum = yield* exponentialSum(x, scan, temperature, 1);
+    const complements = yield* dominantComplements(x, scan, temperature, 1, sum);
+    const diagonal = softmaxJacobianDiagonal(scan, temperature, 1, sum, complements);
+    return (slice, start, out) => {
+      diagonal(slice, start, out);
+      for (let i = 0; i < slice.length; i++) out[i] = out[i]! / temperature;
+    };
   },
 });

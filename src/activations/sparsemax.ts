@@ -1,4 +1,4 @@
-import { sparsemaxInto, sparsemaxJacobianDiagonal } from '../math/sparsemax.js';
+import { sparsemax as sparsemaxOf, sparsemaxJacobianDiagonal } from '../math/sparsemax.js';
 import { defineActivation } from './activation.js';
 
 // Keras' keras.activations.sparsemax (keras/src/activations/activations.py, computed in
@@ -16,8 +16,6 @@ export const sparsemax = defineActivation({
   overVector: true,
   derivativeConvention:
     "f' is the diagonal of the Jacobian, ∂pᵢ/∂xᵢ = 1 − 1/|S| for i in the support S (pᵢ > 0), else 0",
-  *fVector(x, _params, out) {
-    yield* sparsemaxInto(x, out);
-  },
-  dfVector: (x, _params, out) => sparsemaxJacobianDiagonal(x, out),
+  fVector: (x) => sparsemaxOf(x),
+  dfVector: (x) => sparsemaxJacobianDiagonal(x),
 });

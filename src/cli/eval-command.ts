@@ -5,20 +5,13 @@ import { catalog } from '../activations/catalog.js';
 import { resolveFunction } from '../functions.js';
 import { UsageError } from '../errors.js';
 import { derivative, evaluate } from '../evaluation.js';
-import { formatDouble } from '../number-text.js';
 import { MAX_SAMPLES } from '../grid-spec.js';
-import { NumberLineReader, parseNumberText } from '../number-lines.js';
+import { NumberLineReader, NumberLineWriter, parseNumberText } from '../number-lines.js';
+import { HeldVector, SLICE } from '../math/vector-source.js';
 import { finishInterruptibly } from '../yield-point.js';
 import { addParamFlags, paramsOf } from '../arguments/param-flags.js';
 import { flavorOption } from '../arguments/flavor-option.js';
 import { writeStdout } from './stdout.js';
-
-/** Results one a line, in the shortest form that reads back to the same double. */
-function formatLines(values: Float64Array): string {
-  let text = '';
-  for (let i = 0; i < values.length; i++) text += `${formatDouble(values[i]!)}\n`;
-  return text;
-}
 
 /** The functions over a whole vector, named from the registry so the help cannot drift. */
 function vectorNote(): string {
@@ -29,7 +22,7 @@ function vectorNote(): string {
 /**
  * Evaluate pointwise as the numbers arrive and write each batch's results before reading on, so
  * memory stays flat however long the input. The softmax family needs the whole vector, which is
- * held (up to MAX_SAMPLES numbers) and evaluated at the end.
+ * held (up to MAX_SAMPLES numbers, 8 bytes each) and evaluated at the end.
  */
 async function evaluateStream(
   activation: Activation,
@@ -39,34 +32,37 @@ async function evaluateStream(
 ): Promise<void> {
   const apply = (x: Float64Array) =>
     wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params);
-  if (!activation.overVector) {
-    await feed(new NumberLineReader((x) => writeStdout(formatLines(apply(x)))));
+  const vectorSteps = activation.vectorSteps;
+  if (!vectorSteps) {
+    const lines = new NumberLineWriter();
+    await feed(new NumberLineReader((x) => writeStdout(lines.format(apply(x)))));
     return;
   }
-  let vector = new Float64Array(65_536);
-  let length = 0;
+  const vector = new HeldVector();
   await feed(
     new NumberLineReader((x) => {
-      if (length + x.length > MAX_SAMPLES) {
+      if (vector.length + x.length > MAX_SAMPLES) {
         throw new UsageError(
           `${activation.name} takes all the numbers as one vector, at most ` +
             `${MAX_SAMPLES.toLocaleString('en-US')} of them`,
         );
       }
-      if (length + x.length > vector.length) {
-        const grown = new Float64Array(Math.min(MAX_SAMPLES, Math.max(2 * vector.length, length + x.length)));
-        grown.set(vector.subarray(0, length));
-        vector = grown;
-      }
-      vector.set(x, length);
-      length += x.length;
+      vector.append(x);
     }),
   );
-  // The whole vector at once, as steps: ten million numbers take a while, and Ctrl-C must work.
+  // The passes over the whole vector, as steps: ten million numbers take a while, and Ctrl-C
+  // must work. Then the results a slice at a time, each written before the next is made.
   const quantity = wantDerivative ? 'derivative' : 'value';
-  const y = await finishInterruptibly(activation.computeSteps(vector.subarray(0, length), params, quantity));
-  for (let start = 0; start < y.length; start += 65_536)
-    await writeStdout(formatLines(y.subarray(start, start + 65_536)));
+  const finish = await finishInterruptibly(vectorSteps(vector, params, quantity));
+  const out = new Float64Array(SLICE);
+  const lines = new NumberLineWriter();
+  let start = 0;
+  for (const x of vector.slices()) {
+    const y = out.subarray(0, x.length);
+    finish(x, start, y);
+    start += x.length;
+    await writeStdout(lines.format(y));
+  }
 }
 
 export function evalCommand() {
@@ -100,7 +96,9 @@ Examples:
     if (values.length > 0) {
       const x = Float64Array.from(values, (v, i) => parseNumberText(v, `value ${i + 1} after --`));
       await writeStdout(
-        formatLines(wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params)),
+        new NumberLineWriter().format(
+          wantDerivative ? derivative(activation, x, params) : evaluate(activation, x, params),
+        ),
       );
       return;
     }

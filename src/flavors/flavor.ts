@@ -5,8 +5,11 @@ import type {
   ParamSpec,
   ParamValue,
   ParamValues,
+  Quantity,
 } from '../activations/activation.js';
 import { findActivation } from '../activations/registry.js';
+import type { VectorFinish, VectorSource } from '../math/vector-source.js';
+import type { Steps } from '../yield-point.js';
 
 /**
  * A framework's view of the catalog: the same name can mean a different function in PyTorch,
@@ -188,5 +191,18 @@ export function flavoredActivation(flavor: FlavorName, spec: FlavorFunction): Fl
       if (quantity === 'derivative') patch(x, result, points(p));
       return result;
     },
+    ...(base.vectorSteps
+      ? {
+          *vectorSteps(source: VectorSource, p: ParamValues, quantity: Quantity): Steps<VectorFinish> {
+            const finish = yield* base.vectorSteps!(source, baseParams(p), quantity);
+            if (quantity === 'value') return finish;
+            const at = points(p);
+            return (x, start, out) => {
+              finish(x, start, out);
+              patch(x, out, at);
+            };
+          },
+        }
+      : { vectorSteps: undefined }),
   };
 }

@@ -1,12 +1,15 @@
 import { M500, P500, productError, quotientWithError } from './double-double.js';
 import type { Steps } from '../yield-point.js';
-import { compensatedSum } from './sum.js';
+import { addCompensated } from './sum.js';
+import { eachSlice, type VectorFinish, type VectorSource } from './vector-source.js';
 
-/**
- * The exp passes over a whole grid (ten million points take a few hundred ms) are steps (see
- * yield-point.ts), one every 65,536 points, so a dense softmax figure can be interrupted.
+/*
+ * The softmax family over a vector read in passes (vector-source.ts): one for the largest entry
+ * and the non-finite ones, one for the sum of the exponentials, and for f' one more for the
+ * entries that hold half the mass; then each output is a function of its own entry and what the
+ * passes found. Nothing the size of the vector is kept, and every result is the same double as
+ * when the exponentials were computed once and stored: the same operations in the same order.
  */
-const STEP_MASK = 0xffff;
 
 /** The low part of the last shiftedLogit (see there). */
 let logitLow = 0;
@@ -51,39 +54,130 @@ function shiftedLogit(v: number, peak: number, temperature: number): number {
   return q * scale;
 }
 
-function peakOf(x: Float64Array, sign: 1 | -1): [number, number] {
+/** What the first pass learns of a vector (its entries times `sign`). */
+export interface Scan {
+  readonly length: number;
+  readonly nan: boolean;
+  /** How many entries are +∞ and −∞. */
+  readonly top: number;
+  readonly bottom: number;
+  /** The largest entry, and the index of its first occurrence. */
+  readonly peak: number;
+  readonly at: number;
+}
+
+export function* scanVector(source: VectorSource, sign: 1 | -1): Steps<Scan> {
+  let nan = false;
+  let top = 0;
+  let bottom = 0;
   let peak = -Infinity;
   let at = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = sign * x[i]!;
-    if (v > peak) {
-      peak = v;
-      at = i;
+  yield* eachSlice(source, (x, start) => {
+    for (let i = 0; i < x.length; i++) {
+      const v = sign * x[i]!;
+      if (v !== v) nan = true;
+      else if (v === Infinity) top++;
+      else if (v === -Infinity) bottom++;
+      if (v > peak) {
+        peak = v;
+        at = start + i;
+      }
     }
-  }
-  return [peak, at];
+  });
+  return { length: source.length, nan, top, bottom, peak, at };
+}
+
+/** eᵢ = exp((sign·xᵢ − max)/T), the logit carried in two parts (see shiftedLogit). */
+function exponential(v: number, peak: number, temperature: number): number {
+  const e = Math.exp(shiftedLogit(v, peak, temperature));
+  return e + e * logitLow;
 }
 
 /**
- * Shifted exponentials of a softmax: e_i = exp((sign·x_i − max) / T) and their sum. Shifting by
- * the maximum keeps every exponent ≤ 0, so nothing overflows however large the inputs (1000,
- * 1001, 1002 are fine); the largest term is exactly 1, so the sum is never 0.
+ * The sum of the shifted exponentials eᵢ, compensated, leaving out entry `skip`.
+ * Shifting by the maximum keeps every exponent ≤ 0, so nothing overflows however large the
+ * inputs (1000, 1001, 1002 are fine); the largest term is exactly 1, so the sum is never 0.
  */
-export function* shiftedExponentials(
-  x: Float64Array,
+export function* exponentialSum(
+  source: VectorSource,
+  scan: Scan,
   temperature: number,
   sign: 1 | -1,
-  out: Float64Array,
+  skip = -1,
 ): Steps<number> {
-  const [peak] = peakOf(x, sign);
-  for (let i = 0; i < x.length; i++) {
-    const z = shiftedLogit(sign * x[i]!, peak, temperature);
-    const e = Math.exp(z);
-    out[i] = e + e * logitLow;
-    if ((i & STEP_MASK) === STEP_MASK) yield;
-  }
-  yield;
-  return compensatedSum(out);
+  const pair: [number, number] = [0, 0];
+  yield* eachSlice(source, (x, start) => {
+    for (let i = 0; i < x.length; i++) {
+      if (start + i !== skip) addCompensated(pair, exponential(sign * x[i]!, scan.peak, temperature));
+    }
+  });
+  return pair[0] + pair[1];
+}
+
+/**
+ * 1 − sᵢ cancels when sᵢ = eᵢ/sum is near 1, so for the (at most two) entries holding half the
+ * mass or more it is taken as the sum of the other terms over the sum. This pass finds them and
+ * sums the others for each, compensated and in index order, as a sum over all but that entry.
+ */
+export function* dominantComplements(
+  source: VectorSource,
+  scan: Scan,
+  temperature: number,
+  sign: 1 | -1,
+  sum: number,
+): Steps<ReadonlyMap<number, number>> {
+  const all: [number, number] = [0, 0];
+  const others: { at: number; pair: [number, number] }[] = [];
+  yield* eachSlice(source, (x, start) => {
+    for (let i = 0; i < x.length; i++) {
+      const e = exponential(sign * x[i]!, scan.peak, temperature);
+      for (const other of others) addCompensated(other.pair, e);
+      // The sum of the others so far is the sum of all before this entry; it goes on without it.
+      if (e * 2 >= sum) others.push({ at: start + i, pair: [all[0], all[1]] });
+      addCompensated(all, e);
+    }
+  });
+  return new Map(others.map(({ at, pair }) => [at, (pair[0] + pair[1]) / sum]));
+}
+
+/** sᵢ = eᵢ/sum. */
+export function softmaxValues(scan: Scan, temperature: number, sign: 1 | -1, sum: number): VectorFinish {
+  return (x, _start, out) => {
+    for (let i = 0; i < x.length; i++) out[i] = exponential(sign * x[i]!, scan.peak, temperature) / sum;
+  };
+}
+
+/** 1 − sᵢ, from the sum and the dominant entries' complements (dominantComplements). */
+export function softmaxComplement(
+  scan: Scan,
+  temperature: number,
+  sign: 1 | -1,
+  sum: number,
+  complements: ReadonlyMap<number, number>,
+): VectorFinish {
+  return (x, start, out) => {
+    for (let i = 0; i < x.length; i++) {
+      const dominant = complements.get(start + i);
+      out[i] =
+        dominant !== undefined ? dominant : 1 - exponential(sign * x[i]!, scan.peak, temperature) / sum;
+    }
+  };
+}
+
+/** Diagonal of the softmax Jacobian, sᵢ·(1 − sᵢ). */
+export function softmaxJacobianDiagonal(
+  scan: Scan,
+  temperature: number,
+  sign: 1 | -1,
+  sum: number,
+  complements: ReadonlyMap<number, number>,
+): VectorFinish {
+  const complement = softmaxComplement(scan, temperature, sign, sum, complements);
+  return (x, start, out) => {
+    complement(x, start, out);
+    for (let i = 0; i < x.length; i++)
+      out[i] = (exponential(sign * x[i]!, scan.peak, temperature) / sum) * out[i]!;
+  };
 }
 
 /**
@@ -91,40 +185,22 @@ export function* shiftedExponentials(
  * its log is log1p of those: for the dominant entry the result is that tiny log1p, not the
  * difference of two large numbers. Both parts are ≤ 0, so adding them cannot cancel.
  */
-export function* logSoftmax(x: Float64Array, temperature: number, out: Float64Array): Steps {
-  const [peak, at] = peakOf(x, 1);
-  const e = new Float64Array(x.length);
-  const lo = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const z = shiftedLogit(x[i]!, peak, temperature);
-    const zl = logitLow;
-    out[i] = z;
-    lo[i] = zl;
-    const v = Math.exp(z);
-    e[i] = v + v * zl;
-    if ((i & STEP_MASK) === STEP_MASK) yield;
-  }
-  yield;
-  const log = Math.log1p(compensatedSum(e, at));
-  // Negated difference rather than zᵢ − log: the same number, but the dominant entry's 0 (when
-  // the other terms underflow) comes out as −0, the side a log of a probability approaches it from.
-  for (let i = 0; i < x.length; i++) out[i] = -(log - out[i]! - lo[i]!);
+export function* logSoftmax(source: VectorSource, scan: Scan, temperature: number): Steps<VectorFinish> {
+  const log = Math.log1p(yield* exponentialSum(source, scan, temperature, 1, scan.at));
+  return (x, _start, out) => {
+    for (let i = 0; i < x.length; i++) {
+      const z = shiftedLogit(x[i]!, scan.peak, temperature);
+      // Negated difference rather than zᵢ − log: the same number, but the dominant entry's 0
+      // (when the other terms underflow) comes out as −0, the side a log of a probability
+      // approaches it from.
+      out[i] = -(log - z - logitLow);
+    }
+  };
 }
 
-/**
- * 1 − s_i for each softmax value s_i = e_i/sum. It cancels when s_i is near 1, so for the (at
- * most two) terms holding half the mass or more it is recomputed as the sum of the other terms.
- */
-export function softmaxComplement(e: Float64Array, sum: number, out: Float64Array): void {
-  for (let i = 0; i < e.length; i++) {
-    out[i] = e[i]! * 2 >= sum ? compensatedSum(e, i) / sum : 1 - e[i]! / sum;
-  }
-}
-
-/** Diagonal of the softmax Jacobian, s_i·(1 − s_i), from the shifted exponentials e and their sum. */
-export function softmaxJacobianDiagonal(e: Float64Array, sum: number, out: Float64Array): void {
-  softmaxComplement(e, sum, out);
-  for (let i = 0; i < e.length; i++) out[i] = (e[i]! / sum) * out[i]!;
+/** Every output the same value. */
+export function constant(value: number): VectorFinish {
+  return (x, _start, out) => out.fill(value, 0, x.length);
 }
 
 /**
@@ -137,31 +213,18 @@ export function softmaxJacobianDiagonal(e: Float64Array, sum: number, out: Float
  * two or more race at rates the limit does not know (NaN for them), and every finite entry gets
  * its limit `rest` either way.
  *
- * Returns true when it has filled `out`, false when the finite computation applies.
+ * Returns the outputs when the rule decides them, undefined when the finite computation applies.
  */
 export function vectorLimits(
-  x: Float64Array,
+  scan: Scan,
   sign: 1 | -1,
-  out: Float64Array,
   values: { readonly single: number; readonly rest: number },
-): boolean {
-  let top = 0;
-  let bottom = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = sign * x[i]!;
-    if (v !== v) {
-      out.fill(Number.NaN);
-      return true;
-    }
-    if (v === Infinity) top++;
-    else if (v === -Infinity) bottom++;
-  }
-  if (x.length === 0 || (top === 0 && bottom < x.length)) return false;
-  if (top === 0) {
-    out.fill(Number.NaN);
-    return true;
-  }
-  for (let i = 0; i < x.length; i++)
-    out[i] = sign * x[i]! === Infinity ? (top === 1 ? values.single : Number.NaN) : values.rest;
-  return true;
+): VectorFinish | undefined {
+  if (scan.nan) return constant(Number.NaN);
+  if (scan.length === 0 || (scan.top === 0 && scan.bottom < scan.length)) return undefined;
+  if (scan.top === 0) return constant(Number.NaN);
+  const atInfinity = scan.top === 1 ? values.single : Number.NaN;
+  return (x, _start, out) => {
+    for (let i = 0; i < x.length; i++) out[i] = sign * x[i]! === Infinity ? atInfinity : values.rest;
+  };
 }

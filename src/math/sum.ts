@@ -1,16 +1,12 @@
 /**
- * Neumaier's compensated sum: the softmax family divides by a sum over the whole grid, and a
- * plain loop over a million terms would lose the last digits the references check.
+ * Neumaier's compensated sum, one term at a time: the softmax family divides by a sum over the
+ * whole grid, and a plain loop over a million terms would lose the last digits the references
+ * check. The running sum and its carry are a pair, updated in place, so a pass can keep several
+ * (softmax.ts's dominantComplements); the total is sum + carry.
  */
-export function compensatedSum(values: ArrayLike<number>, skip = -1): number {
-  let sum = 0;
-  let carry = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (i === skip) continue;
-    const v = values[i]!;
-    const t = sum + v;
-    carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + carry;
+export function addCompensated(pair: [number, number], v: number): void {
+  const [sum] = pair;
+  const t = sum + v;
+  pair[1] += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+  pair[0] = t;
 }
