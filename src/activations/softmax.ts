@@ -1,11 +1,4 @@
-import {
-  dominantComplements,
-  exponentialSum,
-  scanVector,
-  softmaxJacobianDiagonal,
-  softmaxValues,
-  vectorLimits,
-} from '../math/softmax.js';
+import { softmaxDiagonalSteps, softmaxSteps } from '../math/softmax.js';
 import { defineActivation } from './activation.js';
 
 export const softmax = defineActivation<{ temperature: number }>({
@@ -29,22 +22,6 @@ export const softmax = defineActivation<{ temperature: number }>({
   range: [-5, 5],
   overVector: true,
   derivativeConvention: "f' is the diagonal of the Jacobian, ∂sᵢ/∂xᵢ = sᵢ(1 − sᵢ)/T",
-  *fVector(x, { temperature }) {
-    const scan = yield* scanVector(x, 1);
-    const limits = vectorLimits(scan, 1, { single: 1, rest: 0 });
-    if (limits) return limits;
-    return softmaxValues(scan, temperature, 1, yield* exponentialSum(x, scan, temperature, 1));
-  },
-  *dfVector(x, { temperature }) {
-    const scan = yield* scanVector(x, 1);
-    const limits = vectorLimits(scan, 1, { single: 0, rest: 0 });
-    if (limits) return limits;
-    const sum = yield* exponentialSum(x, scan, temperature, 1);
-    const complements = yield* dominantComplements(x, scan, temperature, 1, sum);
-    const diagonal = softmaxJacobianDiagonal(scan, temperature, 1, sum, complements);
-    return (slice, start, out) => {
-      diagonal(slice, start, out);
-      for (let i = 0; i < slice.length; i++) out[i] = out[i]! / temperature;
-    };
-  },
+  fVector: (x, { temperature }) => softmaxSteps(x, temperature, 1),
+  dfVector: (x, { temperature }) => softmaxDiagonalSteps(x, temperature, 1),
 });

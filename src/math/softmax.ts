@@ -93,12 +93,20 @@ function exponential(v: number, peak: number, temperature: number): number {
   return e + e * logitLow;
 }
 
-/**
- * The sum of the shifted exponentials eᵢ, compensated, leaving out entry `skip`.
- * Shifting by the maximum keeps every exponent ≤ 0, so nothing overflows however large the
- * inputs (1000, 1001, 1002 are fine); the largest term is exactly 1, so the sum is never 0.
- */
-export function* exponentialSum(
+/** A vector's shifted exponentials, once the first two passes are done. */
+interface Exponentials {
+  readonly scan: Scan;
+  readonly temperature: number;
+  readonly sign: 1 | -1;
+  /** Σ eᵢ. Shifting by the maximum keeps every exponent ≤ 0, so nothing overflows however large
+   * the inputs (1000, 1001, 1002 are fine); the largest term is exactly 1, so it is never 0. */
+  readonly sum: number;
+  /** eᵢ for entry value v (already times sign). */
+  readonly at: (v: number) => number;
+}
+
+/** Neumaier's sum of eᵢ over the vector, leaving out entry `skip`. */
+function* exponentialSum(
   source: VectorSource,
   scan: Scan,
   temperature: number,
@@ -115,77 +123,95 @@ export function* exponentialSum(
 }
 
 /**
- * 1 − sᵢ cancels when sᵢ = eᵢ/sum is near 1, so for the (at most two) entries holding half the
- * mass or more it is taken as the sum of the other terms over the sum. This pass finds them and
- * sums the others for each, compensated and in index order, as a sum over all but that entry.
+ * The passes of softmax (sign 1) or softmin (−1): the non-finite rule with `limits`, or the
+ * exponentials and their sum.
  */
-export function* dominantComplements(
+function* exponentials(
   source: VectorSource,
-  scan: Scan,
   temperature: number,
   sign: 1 | -1,
-  sum: number,
-): Steps<ReadonlyMap<number, number>> {
+  limits: { readonly single: number; readonly rest: number },
+): Steps<VectorFinish | Exponentials> {
+  const scan = yield* scanVector(source, sign);
+  const decided = vectorLimits(scan, sign, limits);
+  if (decided) return decided;
+  const sum = yield* exponentialSum(source, scan, temperature, sign);
+  return { scan, temperature, sign, sum, at: (v) => exponential(v, scan.peak, temperature) };
+}
+
+/**
+ * 1 − sᵢ. It cancels when sᵢ = eᵢ/sum is near 1, so for the (at most two) entries holding half
+ * the mass or more it is the sum of the other terms over the sum: one more pass finds them and
+ * sums the others for each, compensated and in index order, as a sum over all but that entry.
+ */
+function* complementOf(source: VectorSource, e: Exponentials): Steps<VectorFinish> {
   const all: [number, number] = [0, 0];
   const others: { at: number; pair: [number, number] }[] = [];
   yield* eachSlice(source, (x, start) => {
     for (let i = 0; i < x.length; i++) {
-      const e = exponential(sign * x[i]!, scan.peak, temperature);
-      for (const other of others) addCompensated(other.pair, e);
+      const v = e.at(e.sign * x[i]!);
+      for (const other of others) addCompensated(other.pair, v);
       // The sum of the others so far is the sum of all before this entry; it goes on without it.
-      if (e * 2 >= sum) others.push({ at: start + i, pair: [all[0], all[1]] });
-      addCompensated(all, e);
+      if (v * 2 >= e.sum) others.push({ at: start + i, pair: [all[0], all[1]] });
+      addCompensated(all, v);
     }
   });
-  return new Map(others.map(({ at, pair }) => [at, (pair[0] + pair[1]) / sum]));
-}
-
-/** sᵢ = eᵢ/sum. */
-export function softmaxValues(scan: Scan, temperature: number, sign: 1 | -1, sum: number): VectorFinish {
-  return (x, _start, out) => {
-    for (let i = 0; i < x.length; i++) out[i] = exponential(sign * x[i]!, scan.peak, temperature) / sum;
-  };
-}
-
-/** 1 − sᵢ, from the sum and the dominant entries' complements (dominantComplements). */
-export function softmaxComplement(
-  scan: Scan,
-  temperature: number,
-  sign: 1 | -1,
-  sum: number,
-  complements: ReadonlyMap<number, number>,
-): VectorFinish {
+  const dominant = new Map(others.map(({ at, pair }) => [at, (pair[0] + pair[1]) / e.sum]));
   return (x, start, out) => {
-    for (let i = 0; i < x.length; i++) {
-      const dominant = complements.get(start + i);
-      out[i] =
-        dominant !== undefined ? dominant : 1 - exponential(sign * x[i]!, scan.peak, temperature) / sum;
-    }
+    for (let i = 0; i < x.length; i++) out[i] = dominant.get(start + i) ?? 1 - e.at(e.sign * x[i]!) / e.sum;
   };
 }
 
-/** Diagonal of the softmax Jacobian, sᵢ·(1 − sᵢ). */
-export function softmaxJacobianDiagonal(
-  scan: Scan,
+/** Softmax (sign 1) or softmin (−1): sᵢ = eᵢ/Σⱼ eⱼ. */
+export function* softmaxSteps(source: VectorSource, temperature: number, sign: 1 | -1): Steps<VectorFinish> {
+  const e = yield* exponentials(source, temperature, sign, { single: 1, rest: 0 });
+  if (typeof e === 'function') return e;
+  return (x, _start, out) => {
+    for (let i = 0; i < x.length; i++) out[i] = e.at(sign * x[i]!) / e.sum;
+  };
+}
+
+/**
+ * The diagonal of the Jacobian of softmax (sign 1) or softmin (−1): ∂sᵢ/∂xᵢ = sign·sᵢ(1 − sᵢ)/T,
+ * 0 in the limits (from below for softmin).
+ */
+export function* softmaxDiagonalSteps(
+  source: VectorSource,
   temperature: number,
   sign: 1 | -1,
-  sum: number,
-  complements: ReadonlyMap<number, number>,
-): VectorFinish {
-  const complement = softmaxComplement(scan, temperature, sign, sum, complements);
+): Steps<VectorFinish> {
+  const zero = sign === 1 ? 0 : -0;
+  const e = yield* exponentials(source, temperature, sign, { single: zero, rest: zero });
+  if (typeof e === 'function') return e;
+  const complement = yield* complementOf(source, e);
   return (x, start, out) => {
     complement(x, start, out);
     for (let i = 0; i < x.length; i++)
-      out[i] = (exponential(sign * x[i]!, scan.peak, temperature) / sum) * out[i]!;
+      out[i] = (sign * ((e.at(sign * x[i]!) / e.sum) * out[i]!)) / temperature;
+  };
+}
+
+/** The diagonal of log-softmax's Jacobian: (1 − sᵢ)/T; 0 for the one +∞ entry, 1/T for the rest. */
+export function* logSoftmaxDiagonalSteps(source: VectorSource, temperature: number): Steps<VectorFinish> {
+  const e = yield* exponentials(source, temperature, 1, { single: 0, rest: 1 / temperature });
+  if (typeof e === 'function') return e;
+  const complement = yield* complementOf(source, e);
+  return (x, start, out) => {
+    complement(x, start, out);
+    for (let i = 0; i < x.length; i++) out[i] = out[i]! / temperature;
   };
 }
 
 /**
  * log-softmax: zᵢ − log Σⱼ e^zⱼ with zᵢ the shifted logits. The sum is 1 + (the other terms), so
  * its log is log1p of those: for the dominant entry the result is that tiny log1p, not the
- * difference of two large numbers. Both parts are ≤ 0, so adding them cannot cancel.
+ * difference of two large numbers. Both parts are ≤ 0, so adding them cannot cancel. In the
+ * limits, log 1 = 0 approached from below, and log 0 = −∞.
  */
-export function* logSoftmax(source: VectorSource, scan: Scan, temperature: number): Steps<VectorFinish> {
+export function* logSoftmaxSteps(source: VectorSource, temperature: number): Steps<VectorFinish> {
+  const scan = yield* scanVector(source, 1);
+  const decided = vectorLimits(scan, 1, { single: -0, rest: -Infinity });
+  if (decided) return decided;
   const log = Math.log1p(yield* exponentialSum(source, scan, temperature, 1, scan.at));
   return (x, _start, out) => {
     for (let i = 0; i < x.length; i++) {
