@@ -75,6 +75,9 @@ describe('activ plot options, each checked by the figure it draws', () => {
   option(['-o', '--output', '--format'], 'the file, and its format from the extension or --format', () => {
     expect(parse(['elu', '-o', 'a.svg'])).toMatchObject({ output: 'a.svg', format: 'svg' });
     expect(parse(['elu', '--output', 'a.pdf'])).toMatchObject({ output: 'a.pdf', format: 'pdf' });
+    expect(parse(['elu', '-o', 'A.HTM'])).toMatchObject({ output: 'A.HTM', format: 'html' });
+    expect(() => parse(['elu', '-o', 'a.htm', '--format', 'svg'])).toThrow(/--format svg clashes/);
+    expect(() => parse(['elu', '-o', 'a.constructor'])).toThrow(/cannot tell the format/);
     expect(parse(['elu', '--format', 'svg', '-o', 'figure'])).toMatchObject({
       output: 'figure',
       format: 'svg',

@@ -23,7 +23,14 @@ export const FIGURE_FORMATS = [
   'html',
   'term',
 ] as const satisfies readonly FigureFormat[];
-const FILE_FORMATS: readonly string[] = ['png', 'svg', 'pdf', 'html'];
+/** The file formats an -o name's extension selects; .htm as well as .html, as browsers and servers take both. */
+const FORMAT_OF_EXTENSION: ReadonlyMap<string, FigureFormat> = new Map([
+  ['png', 'png'],
+  ['svg', 'svg'],
+  ['pdf', 'pdf'],
+  ['html', 'html'],
+  ['htm', 'html'],
+]);
 const THEME_NAMES = Object.keys(THEMES) as ThemeName[];
 
 // Matplotlib's integer codes for legend locations (legend(loc=2)), in LEGEND_LOCATIONS' order.
@@ -221,10 +228,11 @@ function resolveOutput(
   const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
   if (format === 'term')
     throw new UsageError('--format term draws on standard output; leave out -o or use -o -');
-  if (ext !== undefined && FILE_FORMATS.includes(ext)) {
-    if (format && format !== ext)
+  const formatOfExtension = ext === undefined ? undefined : FORMAT_OF_EXTENSION.get(ext);
+  if (formatOfExtension !== undefined) {
+    if (format && format !== formatOfExtension)
       throw new UsageError(`--format ${format} clashes with the extension of '${output}'`);
-    return { format: ext as FigureFormat, output };
+    return { format: formatOfExtension, output };
   }
   if (format) return { format, output };
   // No extension at all (figure, /dev/null, /dev/stdout): PNG, as documented. An extension activ
