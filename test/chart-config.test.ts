@@ -1,0 +1,88 @@
+/**
+ * The Chart.js configuration of a figure (src/figure/chart-config.ts), checked on the datasets
+ * themselves: what the golden images and the Matplotlib comparisons see only as pixels. Expected
+ * values come from Matplotlib's rules (matplotlib-look facts: lines.dashed_pattern 3.7, 1.6 in line
+ * widths with butt caps, solid lines with projecting caps, a gap at NaN, the last line on top) and
+ * from the figure's own axis limits.
+ */
+import { describe, expect, it } from 'vitest';
+import { chartConfiguration } from '../src/figure/chart-config.js';
+import { buildFigure } from '../src/figure/build-figure.js';
+import { plotSpec, type PlotRequest } from '../src/plot-spec.js';
+
+function configOf(request: PlotRequest) {
+  const figure = buildFigure(plotSpec(request));
+  return { figure, config: chartConfiguration(figure) };
+}
+
+/** An axis value as the fraction of the axes box it sits at. */
+const fraction = (axis: { min: number; max: number }, v: number) => (v - axis.min) / (axis.max - axis.min);
+
+describe('chart configuration', () => {
+  it('breaks a curve where it is not finite, and joins nothing across the gap', () => {
+    // sqrt(x^2 - 1) is NaN on (-1, 1): two runs, one NaN point between them.
+    const { figure, config } = configOf({
+      functions: [{ name: 'sqrt(x^2 - 1)' }],
+      from: -2,
+      to: 2,
+      samples: 401,
+    });
+    const points = config.data.datasets[0]!.data;
+    const gaps = points.flatMap((p, i) => (Number.isNaN(p.x) && Number.isNaN(p.y) ? [i] : []));
+    expect(gaps).toHaveLength(1);
+    const [gap] = gaps as [number];
+    const left = points.slice(0, gap);
+    const right = points.slice(gap + 1);
+    expect(left.length).toBeGreaterThan(1);
+    expect(right.length).toBeGreaterThan(1);
+    // Nothing drawn inside (-1, 1), to within a pixel's simplification.
+    const slack = 1 / (figure.width * 0.775);
+    expect(Math.max(...left.map((p) => p.x))).toBeLessThanOrEqual(fraction(figure.x, -1) + slack);
+    expect(Math.min(...right.map((p) => p.x))).toBeGreaterThanOrEqual(fraction(figure.x, 1) - slack);
+    expect(config.data.datasets[0]!.spanGaps).toBe(false);
+  });
+
+  it('dashes a derivative as Matplotlib does: 3.7 and 1.6 line widths, butt caps; solid lines square-capped', () => {
+    const { figure, config } = configOf({ functions: [{ name: 'tanh' }], derivative: 'add', dpi: 100 });
+    const [value, slope] = config.data.datasets as [
+      (typeof config.data.datasets)[number],
+      (typeof config.data.datasets)[number],
+    ];
+    // 1.5 pt at 100 dpi.
+    const lineWidth = (1.5 * 100) / 72;
+    expect(figure.lineWidth).toBe(1.5);
+    expect(value.borderWidth).toBeCloseTo(lineWidth, 12);
+    expect(value.borderDash).toEqual([]);
+    expect(value.borderCapStyle).toBe('square');
+    expect(slope.borderDash).toHaveLength(2);
+    expect(slope.borderDash![0]).toBeCloseTo(3.7 * lineWidth, 12);
+    expect(slope.borderDash![1]).toBeCloseTo(1.6 * lineWidth, 12);
+    expect(slope.borderCapStyle).toBe('butt');
+  });
+
+  it('puts the last curve on top (Chart.js draws from the highest order down)', () => {
+    const { config } = configOf({ functions: [{ name: 'relu' }, { name: 'gelu' }, { name: 'silu' }] });
+    const orders = config.data.datasets.map((d) => d.order!);
+    expect(orders).toEqual([...orders].sort((a, b) => b - a));
+    expect(new Set(orders).size).toBe(3);
+  });
+
+  it('snaps a constant curve to pixel centres as Agg does, and leaves a sloping one alone', () => {
+    // A constant line of 1.5 pt at 72 dpi is 1.5 px wide, which rounds to 2 (even): its y lands
+    // on a pixel edge, a whole number of canvas pixels from the top.
+    const flat = configOf({ functions: [{ name: '0*x + 0.3' }], dpi: 72, ylim: [0, 1] });
+    const rows = flat.config.data.datasets[0]!.data.map((p) => p.y);
+    const canvasRows = (y: number) => {
+      // The axes box: 0.11..0.88 of the height, as in Matplotlib's figure.subplot params.
+      const height = flat.figure.height;
+      return height * (1 - 0.11) - y * height * (0.88 - 0.11);
+    };
+    for (const y of rows) {
+      const fromTop = canvasRows(y);
+      expect(Math.abs(fromTop - Math.round(fromTop))).toBeLessThan(1e-9);
+    }
+    const sloped = configOf({ functions: [{ name: 'x' }], dpi: 72, samples: 50 });
+    const fromTop = sloped.config.data.datasets[0]!.data.map((p) => canvasRows(p.y));
+    expect(fromTop.some((r) => Math.abs(r - Math.round(r)) > 1e-3)).toBe(true);
+  });
+});
