@@ -35,6 +35,8 @@ export default defineConfig({
       'test/outputs.test.ts',
       'test/html-state.test.ts',
       'test/readme.test.ts',
+      'test/chart-config.test.ts',
+      'test/legend-placement.test.ts',
     ],
     testTimeout: 60_000,
   },

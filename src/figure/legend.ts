@@ -9,7 +9,7 @@ import { drawText, measure, pixelFor, snap, textMetrics, type Ctx } from './draw
 import type { FigureModel } from './model.js';
 import type { Geometry } from './style.js';
 
-interface Rect {
+export interface Rect {
   left: number;
   top: number;
   width: number;
@@ -122,6 +122,32 @@ function curvesInPixels(figure: FigureModel, geometry: Geometry): Polyline[] {
 }
 
 /**
+ * Where a legend frame of the given size goes: at its spot, `borderaxespad` (half a font size)
+ * inside the axes; for 'best', the first of the ten spots whose frame the fewest curve vertices
+ * fall in and segments cross (matplotlib.legend.Legend._find_best_position).
+ */
+export function placeLegend(
+  figure: FigureModel,
+  geometry: Geometry,
+  location: LegendLocation,
+  width: number,
+  height: number,
+): Rect {
+  const borderAxesPad = 0.5 * figure.style.fontSizePt * geometry.px;
+  if (location !== 'best') return anchor(location, width, height, geometry, borderAxesPad);
+  const lines = curvesInPixels(figure, geometry);
+  let rect = anchor(SPOTS[0]!, width, height, geometry, borderAxesPad);
+  let best = Infinity;
+  for (const spot of SPOTS) {
+    const candidate = anchor(spot, width, height, geometry, borderAxesPad);
+    const score = badness(lines, candidate);
+    if (score < best) [best, rect] = [score, candidate];
+    if (score === 0) break;
+  }
+  return rect;
+}
+
+/**
  * The legend for `figure`, laid out as matplotlib.legend.Legend._init_legend_box packs it: per
  * curve a handle box (handlelength wide, 0.7 font sizes high, on the baseline) beside its label,
  * rows as tall as their text, labelspacing apart, borderpad around; placed clear of the curves
@@ -137,10 +163,10 @@ export function drawLegend(
   const fs = style.fontSizePt * geometry.px;
   ctx.save();
   ctx.font = `${fs}px "${style.fontFamily}"`;
-  // Matplotlib's legend rcParams, in font sizes; handleheight 0.7.
-  const [borderPad, labelSpacing, handleLength, handleTextPad, borderAxesPad, handleHeight] = [
-    0.4, 0.5, 2.0, 0.8, 0.5, 0.7,
-  ].map((k) => k * fs) as [number, number, number, number, number, number];
+  // Matplotlib's legend rcParams, in font sizes (borderaxespad, 0.5, in placeLegend); handleheight 0.7.
+  const [borderPad, labelSpacing, handleLength, handleTextPad, handleHeight] = [0.4, 0.5, 2.0, 0.8, 0.7].map(
+    (k) => k * fs,
+  ) as [number, number, number, number, number];
   // HPacker(align='baseline'): a row reaches up to the taller of the handle box and the label,
   // down to the label's descent.
   const rows = figure.series.map((s) => {
@@ -153,20 +179,7 @@ export function drawLegend(
   const width = 2 * borderPad + handleLength + handleTextPad + Math.max(...rows.map((r) => r.textWidth));
   const height = 2 * borderPad + columnHeight;
 
-  let rect: Rect;
-  if (location === 'best') {
-    const lines = curvesInPixels(figure, geometry);
-    const candidates = SPOTS.map((spot) => anchor(spot, width, height, geometry, borderAxesPad));
-    rect = candidates[0]!;
-    let best = Infinity;
-    for (const candidate of candidates) {
-      const score = badness(lines, candidate);
-      if (score < best) [best, rect] = [score, candidate];
-      if (score === 0) break;
-    }
-  } else {
-    rect = anchor(location, width, height, geometry, borderAxesPad);
-  }
+  const rect = placeLegend(figure, geometry, location, width, height);
 
   // The frame: a FancyBboxPatch drawn with snap=True, so its edges sit on pixel centres.
   const edgeWidth = style.legend.edgeWidthPt * geometry.px;
