@@ -10,10 +10,18 @@ import { chartConfiguration } from '../src/figure/chart-config.js';
 import { buildFigure } from '../src/figure/build-figure.js';
 import { plotSpec, type PlotRequest } from '../src/plot-spec.js';
 
+interface Point {
+  x: number;
+  y: number;
+}
+
 function configOf(request: PlotRequest) {
   const figure = buildFigure(plotSpec(request));
   return { figure, config: chartConfiguration(figure) };
 }
+
+/** A dataset's points: activ hands Chart.js numbers only (NaN at a gap, never null). */
+const pointsOf = (dataset: { data: unknown }) => dataset.data as Point[];
 
 /** An axis value as the fraction of the axes box it sits at. */
 const fraction = (axis: { min: number; max: number }, v: number) => (v - axis.min) / (axis.max - axis.min);
@@ -27,7 +35,7 @@ describe('chart configuration', () => {
       to: 2,
       samples: 401,
     });
-    const points = config.data.datasets[0]!.data;
+    const points = pointsOf(config.data.datasets[0]!);
     const gaps = points.flatMap((p, i) => (Number.isNaN(p.x) && Number.isNaN(p.y) ? [i] : []));
     expect(gaps).toHaveLength(1);
     const [gap] = gaps as [number];
@@ -54,9 +62,10 @@ describe('chart configuration', () => {
     expect(value.borderWidth).toBeCloseTo(lineWidth, 12);
     expect(value.borderDash).toEqual([]);
     expect(value.borderCapStyle).toBe('square');
-    expect(slope.borderDash).toHaveLength(2);
-    expect(slope.borderDash![0]).toBeCloseTo(3.7 * lineWidth, 12);
-    expect(slope.borderDash![1]).toBeCloseTo(1.6 * lineWidth, 12);
+    const dash = slope.borderDash as number[];
+    expect(dash).toHaveLength(2);
+    expect(dash[0]).toBeCloseTo(3.7 * lineWidth, 12);
+    expect(dash[1]).toBeCloseTo(1.6 * lineWidth, 12);
     expect(slope.borderCapStyle).toBe('butt');
   });
 
@@ -71,7 +80,7 @@ describe('chart configuration', () => {
     // A constant line of 1.5 pt at 72 dpi is 1.5 px wide, which rounds to 2 (even): its y lands
     // on a pixel edge, a whole number of canvas pixels from the top.
     const flat = configOf({ functions: [{ name: '0*x + 0.3' }], dpi: 72, ylim: [0, 1] });
-    const rows = flat.config.data.datasets[0]!.data.map((p) => p.y);
+    const rows = pointsOf(flat.config.data.datasets[0]!).map((p) => p.y);
     const canvasRows = (y: number) => {
       // The axes box: 0.11..0.88 of the height, as in Matplotlib's figure.subplot params.
       const height = flat.figure.height;
@@ -82,7 +91,7 @@ describe('chart configuration', () => {
       expect(Math.abs(fromTop - Math.round(fromTop))).toBeLessThan(1e-9);
     }
     const sloped = configOf({ functions: [{ name: 'x' }], dpi: 72, samples: 50 });
-    const fromTop = sloped.config.data.datasets[0]!.data.map((p) => canvasRows(p.y));
+    const fromTop = pointsOf(sloped.config.data.datasets[0]!).map((p) => canvasRows(p.y));
     expect(fromTop.some((r) => Math.abs(r - Math.round(r)) > 1e-3)).toBe(true);
   });
 });
