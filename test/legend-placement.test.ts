@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildFigure } from '../src/figure/build-figure.js';
 import { placeLegend } from '../src/figure/legend.js';
-import { canvasOf, figureGeometry } from '../src/figure/style.js';
+import { geometryOf } from '../src/figure/style.js';
 import { plotSpec } from '../src/plot-spec.js';
 
 interface Case {
@@ -40,13 +40,7 @@ describe("legend placement 'best', as Matplotlib places it", () => {
           ...(c.samples === undefined ? {} : { samples: c.samples }),
         }),
       );
-      const geometry = figureGeometry(
-        figure.width,
-        figure.height,
-        figure.dpi,
-        figure.style,
-        canvasOf(figure).cropTop,
-      );
+      const geometry = geometryOf(figure);
       const rect = placeLegend(figure, geometry, 'best', c.frame.width, c.frame.height);
       expect(Math.abs(rect.left - c.frame.left), `left ${rect.left} vs ${c.frame.left}`).toBeLessThan(1);
       expect(Math.abs(rect.top - c.frame.top), `top ${rect.top} vs ${c.frame.top}`).toBeLessThan(1);

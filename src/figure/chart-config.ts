@@ -4,7 +4,7 @@ import { axesFraction } from './axis.js';
 import { matplotlibAxes } from './matplotlib-axes.js';
 import type { FigureModel, Series } from './model.js';
 import { simplifyRun, type PixelPoint } from './reduce.js';
-import { canvasOf, figureGeometry } from './style.js';
+import { canvasOf, geometryOf } from './style.js';
 
 /** Where a line's vertices are drawn: the axes box in canvas pixels, and the line's width. */
 interface Placement {
@@ -71,7 +71,7 @@ export function chartConfiguration(
 ): ChartConfiguration<'line', Point[]> {
   const style = figure.style;
   const canvas = canvasOf(figure);
-  const { box, px } = figureGeometry(figure.width, figure.height, figure.dpi, style, canvas.cropTop);
+  const { box, px } = geometryOf(figure);
   const [canvasWidth, canvasHeight] = [canvas.width, canvas.height];
   const lineWidth = figure.lineWidth * px;
   const datasets = figure.series.map((s, index) => {

@@ -12,7 +12,7 @@ import type { Chart, Plugin } from 'chart.js';
 import { boxesMeet, drawText, layoutText, pixelFor, snap, type TextBox } from './drawing.js';
 import { drawLegend } from './legend.js';
 import type { FigureModel } from './model.js';
-import { canvasOf, figureGeometry } from './style.js';
+import { geometryOf } from './style.js';
 
 function union(boxes: readonly TextBox[], fallback: TextBox): TextBox {
   if (boxes.length === 0) return fallback;
@@ -26,7 +26,7 @@ function union(boxes: readonly TextBox[], fallback: TextBox): TextBox {
 
 export function matplotlibAxes(figure: FigureModel): Plugin<'line'> {
   const style = figure.style;
-  const geometry = figureGeometry(figure.width, figure.height, figure.dpi, style, canvasOf(figure).cropTop);
+  const geometry = geometryOf(figure);
   const { box, px } = geometry;
   const font = (pt: number) => `${pt * px}px "${style.fontFamily}"`;
 

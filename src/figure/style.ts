@@ -57,3 +57,14 @@ export function canvasOf(figure: {
   const [width, height] = [Math.trunc(figure.width), Math.trunc(figure.height)];
   return { width, height, cropTop: figure.height - height };
 }
+
+/** The geometry of a figure as drawn on its canvas (canvasOf): the one call every drawer makes. */
+export function geometryOf(figure: {
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly style: Style;
+  readonly wholePixels?: boolean;
+}): Geometry {
+  return figureGeometry(figure.width, figure.height, figure.dpi, figure.style, canvasOf(figure).cropTop);
+}

@@ -5,7 +5,7 @@
  */
 import type { Activation, ParamValues } from '../activations/activation.js';
 import type { FigureModel } from '../figure/model.js';
-import { figureGeometry } from '../figure/style.js';
+import { geometryOf } from '../figure/style.js';
 import { formatDouble } from '../number-text.js';
 import type { PlotSpec } from '../plot-spec.js';
 import { compute, linearGrid } from '../sampling.js';
@@ -101,7 +101,7 @@ export function readout(state: FigureState, spec: PlotSpec, x: number): ReadoutR
 
 /** The axes box of a figure in canvas pixels. */
 export function axesBox(figure: FigureModel) {
-  return figureGeometry(figure.width, figure.height, figure.dpi, figure.style).box;
+  return geometryOf(figure).box;
 }
 
 /** The x a canvas pixel position stands for, in data units (halves keep ±1e308 views finite). */
