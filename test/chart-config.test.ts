@@ -5,9 +5,11 @@
  * widths with butt caps, solid lines with projecting caps, a gap at NaN, the last line on top) and
  * from the figure's own axis limits.
  */
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { chartConfiguration } from '../src/figure/chart-config.js';
 import { buildFigure } from '../src/figure/build-figure.js';
+import { renderPlot } from '../src/figure/render.js';
 import { plotSpec, type PlotRequest } from '../src/plot-spec.js';
 
 interface Point {
@@ -36,7 +38,12 @@ describe('chart configuration', () => {
       samples: 401,
     });
     const points = pointsOf(config.data.datasets[0]!);
-    const gaps = points.flatMap((p, i) => (Number.isNaN(p.x) && Number.isNaN(p.y) ? [i] : []));
+    const gaps = points.flatMap((p, i) => (Number.isNaN(p.y) ? [i] : []));
+    // Chart.js reads normalized data by binary search on x: x must never go back, nor be NaN.
+    points.forEach((p, i) => {
+      expect(Number.isNaN(p.x), `x of point ${i}`).toBe(false);
+      if (i > 0) expect(p.x, `x of point ${i}`).toBeGreaterThanOrEqual(points[i - 1]!.x);
+    });
     expect(gaps).toHaveLength(1);
     const [gap] = gaps as [number];
     const left = points.slice(0, gap);
@@ -48,6 +55,25 @@ describe('chart configuration', () => {
     expect(Math.max(...left.map((p) => p.x))).toBeLessThanOrEqual(fraction(figure.x, -1) + slack);
     expect(Math.min(...right.map((p) => p.x))).toBeGreaterThanOrEqual(fraction(figure.x, 1) - slack);
     expect(config.data.datasets[0]!.spanGaps).toBe(false);
+  });
+
+  it('draws every run after a gap, in the PNG itself', async () => {
+    // Matplotlib draws both branches of sqrt(x^2 - 1) over -2..2; the axes span 80..576 px across.
+    const png = PNG.sync.read(
+      await renderPlot(plotSpec({ functions: [{ name: 'sqrt(x^2 - 1)' }], from: -2, to: 2 }), 'png'),
+    );
+    const blueColumns = new Set<number>();
+    for (let y = 0; y < png.height; y++)
+      for (let x = 0; x < png.width; x++) {
+        const o = (y * png.width + x) * 4;
+        const [r, g, b] = [png.data[o]!, png.data[o + 1]!, png.data[o + 2]!];
+        if (Math.abs(r - 0x1f) < 40 && Math.abs(g - 0x77) < 40 && Math.abs(b - 0xb4) < 40) blueColumns.add(x);
+      }
+    const columns = [...blueColumns];
+    // x = -1 and x = 1 sit at 80 + 496 * (1.2 / 4.4) = 215.3 and 440.7 px.
+    expect(columns.filter((x) => x < 216).length).toBeGreaterThan(100);
+    expect(columns.filter((x) => x > 440).length).toBeGreaterThan(100);
+    expect(columns.filter((x) => x > 220 && x < 436)).toEqual([]);
   });
 
   it('dashes a derivative as Matplotlib does: 3.7 and 1.6 line widths, butt caps; solid lines square-capped', () => {

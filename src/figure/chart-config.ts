@@ -31,8 +31,8 @@ function snapsToPixels(runs: readonly PixelPoint[][], vertices: number): boolean
 
 /**
  * A series as Chart.js points in axes fractions, snapped and simplified as Agg would before
- * stroking it (reduce.ts); runs of finite values are separated by a NaN point, which Chart.js
- * leaves as a gap, as Matplotlib does at inf or NaN.
+ * stroking it (reduce.ts); runs of finite values are separated by a point of NaN y, which
+ * Chart.js leaves as a gap, as Matplotlib does at inf or NaN.
  */
 function visiblePoints(series: Series, figure: FigureModel, at: Placement): Point[] {
   const runs: PixelPoint[][] = [[]];
@@ -57,7 +57,9 @@ function visiblePoints(series: Series, figure: FigureModel, at: Placement): Poin
   const points: Point[] = [];
   for (const run of runs) {
     if (run.length === 0) continue;
-    if (points.length > 0) points.push({ x: NaN, y: NaN });
+    // The gap keeps x in order: with `normalized` data Chart.js finds the visible points by
+    // binary search on x, and a NaN x there cut off every run after the first.
+    if (points.length > 0) points.push({ x: points[points.length - 1]!.x, y: NaN });
     for (const p of simplifyRun(run, simplify))
       points.push({ x: (p.x - at.left) / at.columns, y: (at.bottom - p.y) / at.rows });
   }
