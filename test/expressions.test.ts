@@ -122,6 +122,15 @@ describe('NaN, infinities and the rule every entry follows', () => {
     expect(evaluate('x/x', [0, 2])).toEqual(Float64Array.of(NaN, 1));
   });
 
+  it("has no f' where f is undefined, and the chosen branch's where a condition steps around it", () => {
+    // log and sqrt are undefined below 0, so their derivatives are too (not the chain rule's 1/x
+    // or 1/(2·NaN)); a branch that is not taken leaves no NaN behind.
+    expect(derivative('log(x)', [-1, 0, 1])).toEqual(Float64Array.of(NaN, Infinity, 1));
+    expect(derivative('sqrt(x^2 - 1)', [0, 2])).toEqual(Float64Array.of(NaN, 2 / Math.sqrt(3)));
+    expect(derivative('x > 0 ? log(x) : 0', [-1, 2])).toEqual(Float64Array.of(0, 0.5));
+    expect(derivative('0/0 + x', [1])).toEqual(Float64Array.of(NaN));
+  });
+
   it('takes the derivative of a constant as exactly 0, even at ±∞', () => {
     // d/dx 2·x is 2 at x = ∞, not 0·∞ = NaN.
     expect(derivative('2*x + 3', [Infinity, -Infinity])).toEqual(Float64Array.of(2, 2));

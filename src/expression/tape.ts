@@ -175,11 +175,20 @@ export class Tape<Extra = unknown> {
 
   /**
    * f (or f') over x into out. NaN in gives NaN out, as for every catalog entry (README, "NaN,
-   * infinities and signed zeros"): a comparison would otherwise turn NaN into 0 or 1.
+   * infinities and signed zeros"): a comparison would otherwise turn NaN into 0 or 1. And f' is
+   * NaN wherever f is: the chain rule alone would give log(x)' = 1/x where log(x) is undefined.
    */
   evaluate(x: Float64Array, quantity: 'value' | 'derivative', out: Float64Array): Float64Array {
-    const result = quantity === 'value' ? this.value : this.derivative!;
-    this.run(x, (start, n) => copyOperand(result, out, start, n));
+    const { value } = this;
+    if (quantity === 'value') this.run(x, (start, n) => copyOperand(value, out, start, n));
+    else
+      this.run(x, (start, n) => {
+        copyOperand(this.derivative!, out, start, n);
+        for (let i = 0; i < n; i++) {
+          const v = read(value, i);
+          if (v !== v) out[start + i] = NaN;
+        }
+      });
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       if (v !== v) out[i] = v;
